@@ -1,0 +1,282 @@
+/**
+ * The Kiosk Gateway API as an OpenAPI 3.1 document, built from the zod schemas in gateway.ts so that the
+ * published specification cannot drift from what the reference server validates. docs/api/openapi.json is this
+ * document written out (`npm run openapi`); a unit test fails when the file is stale.
+ */
+import { z } from 'zod';
+import {
+  AdminCreateDossier,
+  AdminIssueEnrollmentCode,
+  AdminPatchDossier,
+  API_VERSION,
+  ApiErrorBody,
+  ApiErrorCode,
+  apiPaths,
+  Dossier,
+  DossierResult,
+  DossierStatus,
+  EnrollmentCodeIssued,
+  EnrollRequest,
+  EnrollResponse,
+  Health,
+  nationalStatusCode,
+  ProcessingStep,
+  ReturnMethod,
+  SupplementRequest,
+} from './gateway';
+
+/** The reference server's HTML pages: printable demo receipts, and the public lookup page their QR codes open. */
+export const pagePaths = { receipts: '/receipts', lookup: '/tra-cuu' } as const;
+/** The lookup page's dossier code parameter, as on provincial portals (`tra-cuu.aspx?mahs=`). */
+export const LOOKUP_CODE_PARAM = 'mahs';
+
+const paramMarker = '__param__';
+
+/**
+ * A parameterised path of `apiPaths` with the parameter written as a router or a document wants it:
+ * `pathWithParam(apiPaths.dossier, '{code}')` is `/api/v1/dossiers/{code}`.
+ */
+export function pathWithParam(build: (value: string) => string, placeholder: string): string {
+  const path = build(paramMarker);
+  if (!path.includes(paramMarker)) throw new Error(`path ${path} has no parameter`);
+  return path.replace(paramMarker, placeholder);
+}
+
+type JsonObject = { [key: string]: unknown };
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  tags: { name: string; description: string }[];
+  paths: Record<string, Record<string, JsonObject>>;
+  components: { schemas: Record<string, JsonObject>; securitySchemes: Record<string, JsonObject> };
+}
+
+const componentSchemas = {
+  Health,
+  Dossier,
+  DossierStatus,
+  ProcessingStep,
+  DossierResult,
+  ReturnMethod,
+  SupplementRequest,
+  EnrollRequest,
+  EnrollResponse,
+  AdminCreateDossier,
+  AdminPatchDossier,
+  AdminIssueEnrollmentCode,
+  EnrollmentCodeIssued,
+  ApiErrorBody,
+  ApiErrorCode,
+} satisfies Record<string, z.ZodType>;
+type SchemaName = keyof typeof componentSchemas;
+
+const componentDescriptions: Partial<Record<SchemaName, string>> = {
+  Dossier:
+    'A dossier (hồ sơ) as the kiosk shows it. `code` is the mã hồ sơ printed on the receipt, usually ' +
+    '`<agency id>-<yyMMdd>-<sequence>`; other agencies\' formats (e.g. `03706/2026/07906`) are allowed. ' +
+    '`statusLabel` is the one-stop system\'s own wording of the status. Being overdue is not a status: the kiosk ' +
+    'compares `dueAt` with now and `finishedAt`.',
+  DossierStatus:
+    'Status, mapped from the national DVCQG TrangThaiHoSo codes: ' +
+    Object.entries(nationalStatusCode)
+      .map(([status, code]) => `${status} = ${code}`)
+      .join(', ') +
+    '.',
+  SupplementRequest:
+    'Documents the citizen must bring and the counter that expects them. For `awaiting_payment` the counter is ' +
+    'where the fee is paid.',
+  AdminCreateDossier:
+    'A dossier to create. Without `code` the server issues one in the national format ' +
+    '`<agency.id>-<yyMMdd of receivedAt, Vietnam time>-<sequence per agency per day, at least 4 digits>`; ' +
+    '`agency.id` must then be a national agency id such as `000.00.06.H56`.',
+  AdminIssueEnrollmentCode: '`ttlMinutes` defaults to 1440 (24 hours). The code enrolls one kiosk.',
+  ApiErrorBody: 'Every error has this shape; `error.code` is one of ApiErrorCode.',
+  ApiErrorCode: 'Machine-readable error codes. Clients branch on these, never on `message`.',
+};
+
+function buildComponentSchemas(): Record<string, JsonObject> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(componentSchemas)) registry.add(schema, { id });
+  // 'input': what a valid request may contain; unknown properties are ignored, not refused.
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'input' });
+  const result: Record<string, JsonObject> = {};
+  for (const id of Object.keys(componentSchemas) as SchemaName[]) {
+    const { $schema: _dialect, $id: _id, ...schema } = schemas[id] as JsonObject;
+    const description = componentDescriptions[id];
+    result[id] = description === undefined ? schema : { description, ...schema };
+  }
+  return result;
+}
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (description: string, schema: SchemaName) => ({ description, content: { 'application/json': { schema: ref(schema) } } });
+const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const failure = (description: string) => json(description, 'ApiErrorBody');
+const body = (schema: SchemaName, required = true) => ({ required, content: { 'application/json': { schema: ref(schema) } } });
+
+const codeParameter = {
+  name: 'code',
+  in: 'path',
+  required: true,
+  description: 'The dossier code, percent-encoded (a `/` is sent as `%2F`). Matched case-insensitively.',
+  schema: { type: 'string', minLength: 1, maxLength: 64 },
+};
+
+const badBody = failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it does not match the schema.');
+const internal = failure('INTERNAL: the server failed; retry later.');
+const adminOnly = failure('UNAUTHORIZED: missing or wrong admin token.');
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'HCC Kiosk Gateway API',
+      version: API_VERSION,
+      description:
+        'What a self-service kiosk in a public administrative service centre asks the province\'s central one-stop ' +
+        'system: the status of a dossier whose receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) the citizen scans. ' +
+        'A province implements the kiosk and public operations in front of its one-stop system; the admin operations ' +
+        'are those of the reference server (demo and tests). Kiosks authenticate with a bearer token obtained by ' +
+        'enrolling with a one-time enrollment code. Errors are JSON `{ "error": { "code", "message" } }`.',
+    },
+    tags: [
+      { name: 'public', description: 'No authentication.' },
+      { name: 'kiosk', description: 'Called by enrolled kiosks, with their token.' },
+      { name: 'admin', description: 'Reference server administration, with the admin token.' },
+      { name: 'pages', description: 'HTML pages of the reference server.' },
+    ],
+    paths: {
+      [apiPaths.health]: {
+        get: {
+          tags: ['public'],
+          operationId: 'getHealth',
+          summary: 'Liveness and server version',
+          security: [],
+          responses: { 200: json('The server is up.', 'Health'), 500: internal },
+        },
+      },
+      [pathWithParam(apiPaths.dossier, '{code}')]: {
+        get: {
+          tags: ['kiosk'],
+          operationId: 'getDossier',
+          summary: 'Look up a dossier by the code on its receipt',
+          security: [{ kioskToken: [] }],
+          parameters: [codeParameter],
+          responses: {
+            200: json('The dossier.', 'Dossier'),
+            401: failure('UNAUTHORIZED: missing or unknown kiosk token; the kiosk must enroll again.'),
+            404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
+            500: internal,
+          },
+        },
+      },
+      [apiPaths.enroll]: {
+        post: {
+          tags: ['public'],
+          operationId: 'enrollKiosk',
+          summary: 'Enroll a kiosk with an enrollment code',
+          description:
+            'Returns the kiosk\'s bearer token. A code issued by an admin is used up by its first enrollment and ' +
+            'expires; the demo code is reusable. Enrolling a known `hardwareId` again keeps its `kioskId` and ' +
+            'replaces its token (the old token stops working).',
+          security: [],
+          requestBody: body('EnrollRequest'),
+          responses: {
+            200: json('Enrolled.', 'EnrollResponse'),
+            400: badBody,
+            403: failure('ENROLLMENT_CODE_INVALID: the code is unknown, expired or already used.'),
+            500: internal,
+          },
+        },
+      },
+      [apiPaths.adminDossiers]: {
+        post: {
+          tags: ['admin'],
+          operationId: 'createDossier',
+          summary: 'Create a dossier',
+          security: [{ adminToken: [] }],
+          requestBody: body('AdminCreateDossier'),
+          responses: {
+            201: json('Created; the body is the stored dossier with its (possibly issued) code in upper case.', 'Dossier'),
+            400: badBody,
+            401: adminOnly,
+            409: failure('DOSSIER_EXISTS: a dossier with this code exists.'),
+            500: internal,
+          },
+        },
+      },
+      [pathWithParam(apiPaths.adminDossier, '{code}')]: {
+        patch: {
+          tags: ['admin'],
+          operationId: 'patchDossier',
+          summary: 'Change a dossier\'s status, steps, dates, result or supplement request',
+          description: 'Top-level fields present in the body replace the stored ones; absent fields are kept.',
+          security: [{ adminToken: [] }],
+          parameters: [codeParameter],
+          requestBody: body('AdminPatchDossier'),
+          responses: {
+            200: json('The updated dossier.', 'Dossier'),
+            400: badBody,
+            401: adminOnly,
+            404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
+            500: internal,
+          },
+        },
+      },
+      [apiPaths.adminEnrollmentCodes]: {
+        post: {
+          tags: ['admin'],
+          operationId: 'issueEnrollmentCode',
+          summary: 'Issue a one-time enrollment code for a kiosk',
+          security: [{ adminToken: [] }],
+          requestBody: body('AdminIssueEnrollmentCode', false),
+          responses: {
+            201: json('Issued. The code is shown only here; the server keeps only its hash.', 'EnrollmentCodeIssued'),
+            400: badBody,
+            401: adminOnly,
+            500: internal,
+          },
+        },
+      },
+      [pagePaths.receipts]: {
+        get: {
+          tags: ['pages'],
+          operationId: 'getDemoReceipts',
+          summary: 'Printable A4 receipts of the demo dossiers, with a Code 128 barcode and a lookup QR code each',
+          security: [],
+          responses: { 200: html('The receipts page.') },
+        },
+      },
+      [pagePaths.lookup]: {
+        get: {
+          tags: ['pages'],
+          operationId: 'getLookupPage',
+          summary: 'Public status page a receipt\'s QR code opens; the applicant\'s name is masked',
+          security: [],
+          parameters: [
+            {
+              name: LOOKUP_CODE_PARAM,
+              in: 'query',
+              required: true,
+              description: 'The dossier code (mã hồ sơ).',
+              schema: { type: 'string', maxLength: 64 },
+            },
+          ],
+          responses: {
+            200: html('The dossier\'s status.'),
+            400: html('No code given.'),
+            404: html('No dossier has this code.'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: buildComponentSchemas(),
+      securitySchemes: {
+        kioskToken: { type: 'http', scheme: 'bearer', description: 'The token a kiosk received from enrollKiosk.' },
+        adminToken: { type: 'http', scheme: 'bearer', description: 'The reference server\'s admin token.' },
+      },
+    },
+  };
+}
