@@ -1,0 +1,143 @@
+/**
+ * The reference central server's storage: one SQLite file (or memory) holding dossiers, enrolled kiosks and
+ * enrollment codes. Secrets are stored only as SHA-256 hashes, so a copied database file enrolls no kiosk.
+ */
+import Database from 'better-sqlite3';
+import { Dossier } from '../shared/api/gateway';
+
+/**
+ * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
+ * already at a version has run that version's statements.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE dossiers (
+    code TEXT PRIMARY KEY,           -- upper-case: codes are matched case-insensitively
+    json TEXT NOT NULL,              -- the Dossier as the API serves it
+    updated_at INTEGER NOT NULL      -- epoch ms
+  );
+  CREATE TABLE dossier_sequences (   -- issued codes: one counter per receiving agency per day
+    agency_id TEXT NOT NULL,
+    day TEXT NOT NULL,               -- yyMMdd, Vietnam time
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (agency_id, day)
+  );
+  CREATE TABLE kiosks (
+    id TEXT PRIMARY KEY,
+    hardware_id TEXT NOT NULL UNIQUE,
+    name TEXT,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at INTEGER NOT NULL
+  );
+  CREATE TABLE enrollment_codes (
+    code_hash TEXT PRIMARY KEY,
+    expires_at INTEGER,              -- epoch ms; NULL never expires (the demo code)
+    reusable INTEGER NOT NULL,       -- 0: consumed by its first enrollment
+    used_at INTEGER
+  );
+  `,
+];
+
+export interface KioskEnrollment {
+  enrollmentCodeHash: string;
+  hardwareId: string;
+  name: string | null;
+  tokenHash: string;
+  /** Used for a kiosk enrolling for the first time; a known hardware id keeps its id. */
+  newKioskId: string;
+  now: Date;
+}
+
+export interface CentralStore {
+  countDossiers(): number;
+  findDossier(code: string): Dossier | undefined;
+  /** Stores a new dossier; false when its code is taken. */
+  insertDossier(dossier: Dossier, now: Date): boolean;
+  updateDossier(dossier: Dossier, now: Date): void;
+  /** The next sequence number of codes issued by `agencyId` on `day`, starting at 1. */
+  nextDossierSequence(agencyId: string, day: string): number;
+  addEnrollmentCode(code: { hash: string; expiresAt: Date | null; reusable: boolean }): void;
+  /**
+   * Redeems an enrollment code and (re-)enrolls the kiosk with a new token, or returns null when the code is
+   * unknown, expired or already used. A re-enrolled kiosk's previous token stops working.
+   */
+  enrollKiosk(enrollment: KioskEnrollment): { kioskId: string } | null;
+  hasKioskToken(tokenHash: string): boolean;
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+/** Opens (creating or migrating) the store; without a file the data lives in memory until close. */
+export function openCentralStore(file?: string): CentralStore {
+  const db = new Database(file ?? ':memory:');
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const selectDossier = db.prepare<[string], { json: string }>('SELECT json FROM dossiers WHERE code = ?');
+  const insertDossier = db.prepare('INSERT INTO dossiers (code, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING');
+  const updateDossier = db.prepare('UPDATE dossiers SET json = ?, updated_at = ? WHERE code = ?');
+  const countDossiers = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM dossiers');
+  const nextSequence = db.prepare<[string, string], { last_seq: number }>(
+    `INSERT INTO dossier_sequences (agency_id, day, last_seq) VALUES (?, ?, 1)
+     ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
+  );
+  const insertCode = db.prepare('INSERT INTO enrollment_codes (code_hash, expires_at, reusable, used_at) VALUES (?, ?, ?, NULL)');
+  const selectCode = db.prepare<[string], { expires_at: number | null; reusable: number; used_at: number | null }>(
+    'SELECT expires_at, reusable, used_at FROM enrollment_codes WHERE code_hash = ?',
+  );
+  const useCode = db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?');
+  const upsertKiosk = db.prepare<[string, string, string | null, string, number], { id: string }>(
+    `INSERT INTO kiosks (id, hardware_id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (hardware_id) DO UPDATE SET
+       token_hash = excluded.token_hash, name = coalesce(excluded.name, name), enrolled_at = excluded.enrolled_at
+     RETURNING id`,
+  );
+  const selectKioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
+
+  const key = (code: string) => code.toUpperCase();
+
+  return {
+    countDossiers: () => countDossiers.get()?.n ?? 0,
+    findDossier(code) {
+      const row = selectDossier.get(key(code));
+      // Parsed on the way out too: the file may have been edited by hand.
+      return row ? Dossier.parse(JSON.parse(row.json)) : undefined;
+    },
+    insertDossier: (dossier, now) => insertDossier.run(key(dossier.code), JSON.stringify(dossier), now.getTime()).changes === 1,
+    updateDossier(dossier, now) {
+      updateDossier.run(JSON.stringify(dossier), now.getTime(), key(dossier.code));
+    },
+    nextDossierSequence(agencyId, day) {
+      const row = nextSequence.get(agencyId, day);
+      if (!row) throw new Error('sequence upsert returned no row');
+      return row.last_seq;
+    },
+    addEnrollmentCode({ hash, expiresAt, reusable }) {
+      insertCode.run(hash, expiresAt?.getTime() ?? null, reusable ? 1 : 0);
+    },
+    enrollKiosk: db.transaction((enrollment: KioskEnrollment) => {
+      const now = enrollment.now.getTime();
+      const code = selectCode.get(enrollment.enrollmentCodeHash);
+      if (!code || code.used_at !== null || (code.expires_at !== null && code.expires_at <= now)) return null;
+      if (code.reusable === 0) useCode.run(now, enrollment.enrollmentCodeHash);
+      const kiosk = upsertKiosk.get(enrollment.newKioskId, enrollment.hardwareId, enrollment.name, enrollment.tokenHash, now);
+      if (!kiosk) throw new Error('kiosk upsert returned no row');
+      return { kioskId: kiosk.id };
+    }),
+    hasKioskToken: (tokenHash) => selectKioskByToken.get(tokenHash) !== undefined,
+    transaction: (work) => db.transaction(work)(),
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new Error(`database schema version ${version} is newer than this server's (${migrations.length})`);
+  }
+  db.transaction(() => {
+    for (const statements of migrations.slice(version)) db.exec(statements);
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run central -- --port <p> [--db <file>] [--admin-token <t>]`: runs the reference central server on
+ * 127.0.0.1. Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
+ * was generated); request log lines go to stderr. Bad arguments: one line on stderr, exit status 2.
+ */
+import { parseArgs } from 'node:util';
+import { startCentralServer } from './centralServer';
+
+const usage = 'usage: npm run central -- --port <0-65535> [--db <file>] [--admin-token <token>]';
+
+interface CliOptions {
+  port: number;
+  dbFile: string | undefined;
+  adminToken: string | undefined;
+}
+
+const parseFlags = (args: string[]) =>
+  parseArgs({
+    args,
+    options: { port: { type: 'string' }, db: { type: 'string' }, 'admin-token': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+
+function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error: string } {
+  let values: ReturnType<typeof parseFlags>;
+  try {
+    values = parseFlags(args);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (values.port === undefined) return { error: '--port is required (0 picks a free port)' };
+  if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65_535) return { error: `--port must be 0-65535, not "${values.port}"` };
+  if (values.db === '') return { error: '--db needs a file name' };
+  const adminToken = values['admin-token'] ?? env.HCC_ADMIN_TOKEN;
+  if (adminToken !== undefined && adminToken.length < 16) return { error: 'the admin token must have at least 16 characters' };
+  return { port: Number(values.port), dbFile: values.db, adminToken };
+}
+
+async function main(): Promise<void> {
+  const options = parseCli(process.argv.slice(2), process.env);
+  if ('error' in options) {
+    process.stderr.write(`central: ${options.error.replace(/\.$/, '')}; ${usage}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const server = await startCentralServer({
+    port: options.port,
+    dbFile: options.dbFile,
+    adminToken: options.adminToken,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (options.adminToken === undefined) process.stdout.write(`admin token: ${server.adminToken}\n`);
+  process.stdout.write(`central listening on ${server.url}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`central: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`central: ${(error as Error).message}\n`);
+  process.exit(1);
+});
