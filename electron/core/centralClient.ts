@@ -1,0 +1,161 @@
+/**
+ * Client for the Kiosk Gateway API v1 (shared/api/gateway.ts). Every failure becomes a CentralError of one of a few
+ * kinds the caller can act on, and every call, retries included, ends by its deadline: the citizen at the kiosk
+ * must get an answer within five seconds whatever the network does.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
+import { ApiErrorBody, Dossier, EnrollResponse, Health, apiPaths, type EnrollRequest } from '../../shared/api/gateway';
+
+export type CentralErrorKind = 'unavailable' | 'not_found' | 'unauthorized' | 'rejected' | 'bad_response';
+
+/** Messages name the failure, never the URL: a dossier URL carries the citizen's dossier code. */
+export class CentralError extends Error {
+  override readonly name = 'CentralError';
+  constructor(
+    readonly kind: CentralErrorKind,
+    message: string,
+    /** The server's error code (ApiErrorBody), when it sent one. */
+    readonly serverCode?: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+  attemptTimeoutMs?: number;
+  deadlineMs?: number;
+  retries?: number;
+  backoffMs?: number;
+}
+
+export interface CentralClient {
+  health(): Promise<Health>;
+  getDossier(code: string): Promise<Dossier>;
+  enroll(request: EnrollRequest): Promise<EnrollResponse>;
+}
+
+/** Far above any real reply (a dossier is a few kB); stops a broken or hostile server from filling memory. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+interface CallSpec<T> {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  schema: z.ZodType<T>;
+}
+
+export function createCentralClient(opts: CentralClientOptions): CentralClient {
+  const {
+    token,
+    attemptTimeoutMs = 2000,
+    deadlineMs = 4500,
+    retries = 2,
+    backoffMs = 200,
+  } = opts;
+  const fetchImpl = opts.fetch ?? fetch;
+  const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+
+  async function attempt<T>(spec: CallSpec<T>, signal: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(baseUrl + spec.path, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal,
+        // A redirect could carry the token elsewhere; the gateway never redirects.
+        redirect: 'manual',
+      });
+      text = await readCappedText(response, signal);
+    } catch (error) {
+      if (error instanceof CentralError) throw error;
+      throw new CentralError('unavailable', signal.aborted ? 'Central server did not answer in time' : 'Central server unreachable');
+    }
+    const json = parseJson(text);
+    if (response.status >= 200 && response.status < 300) {
+      const parsed = spec.schema.safeParse(json);
+      if (!parsed.success) throw new CentralError('bad_response', 'Central server reply does not match the API', undefined, response.status);
+      return parsed.data;
+    }
+    throw errorForStatus(response.status, ApiErrorBody.safeParse(json).data?.error.code);
+  }
+
+  async function call<T>(spec: CallSpec<T>): Promise<T> {
+    const deadline = Date.now() + deadlineMs;
+    // Only reads are retried: a repeated enrolment could consume a one-time code twice.
+    const attempts = spec.method === 'GET' ? retries + 1 : 1;
+    for (let index = 0; ; index++) {
+      const remaining = deadline - Date.now();
+      try {
+        return await attempt(spec, AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remaining))));
+      } catch (error) {
+        const wait = backoffMs * 2 ** index;
+        const retryable = error instanceof CentralError && error.kind === 'unavailable';
+        if (!retryable || index + 1 >= attempts || Date.now() + wait >= deadline) throw error;
+        await sleep(wait);
+      }
+    }
+  }
+
+  return {
+    health: () => call({ method: 'GET', path: apiPaths.health, schema: Health }),
+    getDossier: (code) => call({ method: 'GET', path: apiPaths.dossier(code), schema: Dossier }),
+    enroll: (request) => call({ method: 'POST', path: apiPaths.enroll, body: request, schema: EnrollResponse }),
+  };
+}
+
+/** A base URL the client can use: http or https, no credentials, query or fragment to lose when paths are appended. */
+export function isCentralUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash;
+}
+
+function errorForStatus(status: number, serverCode: string | undefined): CentralError {
+  if (status >= 500) return new CentralError('unavailable', `Central server error (HTTP ${status})`, serverCode, status);
+  if (status === 404 && serverCode === 'DOSSIER_NOT_FOUND') return new CentralError('not_found', 'Dossier not found', serverCode, status);
+  if (status === 401 || status === 403) return new CentralError('unauthorized', 'Central server refused the kiosk', serverCode, status);
+  if (status >= 400) return new CentralError('rejected', `Central server rejected the request (HTTP ${status})`, serverCode, status);
+  return new CentralError('bad_response', `Unexpected HTTP status ${status}`, serverCode, status);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readCappedText(response: Response, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_RESPONSE_BYTES) {
+    await response.body?.cancel();
+    throw new CentralError('bad_response', 'Central server reply is too large', undefined, response.status);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    signal.throwIfAborted();
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      throw new CentralError('bad_response', 'Central server reply is too large', undefined, response.status);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
