@@ -1,0 +1,63 @@
+/**
+ * The page the kiosk shows when it cannot start (not enrolled, enrolment refused, demo failed): a calm message for
+ * the citizen in Vietnamese and English, and the reason code and the fix for the technician. No dialog (nobody can
+ * dismiss it on a touch kiosk) and no crash (the supervisor would restart into the same failure). The renderer's
+ * message catalogues are out of the main process's reach, so its few strings live here.
+ */
+import type { StartupFailure } from './demo';
+
+const reasons: Record<StartupFailure, { vi: string; en: string }> = {
+  NOT_ENROLLED: {
+    vi: 'Kiosk chưa được đăng ký với máy chủ trung tâm.',
+    en: 'This kiosk is not enrolled with the central server.',
+  },
+  ENROLLMENT_REFUSED: {
+    vi: 'Máy chủ trung tâm đã từ chối mã đăng ký của kiosk.',
+    en: 'The central server refused the kiosk’s enrollment code.',
+  },
+  UNAVAILABLE: {
+    vi: 'Không kết nối được với máy chủ trung tâm để đăng ký kiosk.',
+    en: 'The central server could not be reached to enroll the kiosk.',
+  },
+  BAD_ARGUMENTS: {
+    vi: 'Tham số khởi động của kiosk không hợp lệ.',
+    en: 'The kiosk’s start-up arguments are not valid.',
+  },
+  DEMO_FAILED: {
+    vi: 'Không khởi động được chế độ trình diễn.',
+    en: 'Demo mode could not start.',
+  },
+  INTERNAL: {
+    vi: 'Kiosk gặp lỗi khi khởi động.',
+    en: 'The kiosk hit an error while starting.',
+  },
+};
+
+/** A self-contained page (no scripts, nothing fetched) as a data: URL. */
+export function fallbackPageUrl(reason: StartupFailure): string {
+  const { vi, en } = reasons[reason];
+  const html = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>HCC Kiosk</title>
+<style>
+body { margin: 0; min-height: 100vh; display: flex; flex-direction: column; justify-content: center; padding: 0 8vw;
+  font-family: system-ui, sans-serif; background: #ffffff; color: #1a1a1a; font-size: 28px; line-height: 1.4; }
+h1 { font-size: 44px; margin: 0 0 24px; }
+.en { color: #444444; }
+.technician { margin-top: 48px; font-size: 20px; color: #555555; }
+code { font-size: 20px; }
+</style>
+</head>
+<body>
+<h1>Kiosk tạm thời chưa sẵn sàng</h1>
+<p>${vi} Vui lòng liên hệ quầy tiếp nhận hoặc cán bộ kỹ thuật của Trung tâm.</p>
+<p class="en" lang="en">The kiosk is not available. ${en} Please ask at the counter or contact the centre’s technical staff.</p>
+<p class="technician">Mã lỗi / Error code: <code>${reason}</code><br>
+Cán bộ kỹ thuật / Technician: <code>--central &lt;url&gt; --enrollment-code &lt;code&gt;</code> · <code>--demo</code></p>
+</body>
+</html>`;
+  return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
+}
