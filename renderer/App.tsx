@@ -1,0 +1,163 @@
+/**
+ * The kiosk screen. It owns the state (a pure reducer) and the side effects around it: scans from the core, the
+ * lookup call for the current lookup id, app info for the idle timeout, and the idle reset.
+ */
+import type { i18n as I18n } from 'i18next';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { DossierView, KioskApi, Result } from '../shared/contract/kiosk';
+import { keypadButtons } from './components/CodeKeypad';
+import { IdleCountdown } from './components/IdleCountdown';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
+import { useIdleCountdown } from './hooks/useIdleCountdown';
+import { defaultLanguage, languageOf } from './i18n';
+import { CrashScreen } from './screens/CrashScreen';
+import { ErrorScreen } from './screens/ErrorScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { KeypadScreen } from './screens/KeypadScreen';
+import { LoadingScreen } from './screens/LoadingScreen';
+import { LookupScreen } from './screens/LookupScreen';
+import { ProceduresScreen } from './screens/ProceduresScreen';
+import { StatusScreen } from './screens/StatusScreen';
+import { initialKioskState, kioskReducer, type KioskAction, type Screen } from './state/kioskState';
+
+/** Used until app:info answers, and if it cannot. */
+const fallbackIdleTimeoutSeconds = 60;
+const idleWarningSeconds = 10;
+
+export function App({ kiosk, i18n }: { kiosk: KioskApi; i18n: I18n }): React.JSX.Element {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Kiosk kiosk={kiosk} />
+    </I18nextProvider>
+  );
+}
+
+function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n);
+  const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
+  const [idleTimeoutSeconds, setIdleTimeoutSeconds] = useState(fallbackIdleTimeoutSeconds);
+  const { screen } = state;
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => kiosk.scanner.onScan((event) => dispatch({ type: 'scanned', event })), [kiosk]);
+
+  useEffect(() => {
+    let mounted = true;
+    kiosk.app.info().then(
+      (info) => {
+        if (mounted) setIdleTimeoutSeconds(info.idleTimeoutSeconds);
+      },
+      () => undefined, // keep the fallback timeout
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [kiosk]);
+
+  const lookupId = screen.name === 'loading' ? screen.lookupId : null;
+  const lookupCode = screen.name === 'loading' ? screen.code : null;
+  // A layout effect, so the request leaves before the browser paints the loading screen rather than after.
+  useLayoutEffect(() => {
+    if (lookupId === null || lookupCode === null) return;
+    const settle = (result: Result<DossierView>) =>
+      dispatch({ type: 'lookupSettled', lookupId, result, settledAt: Date.now() });
+    // The contract says lookup never rejects; a preload bug must still not leave the kiosk loading forever.
+    kiosk.dossier
+      .lookup({ code: lookupCode })
+      .then(settle, () => settle({ ok: false, error: { code: 'INTERNAL', message: 'Lookup call failed' } }));
+  }, [kiosk, lookupId, lookupCode]);
+
+  const resetToStart = useCallback(() => {
+    dispatch({ type: 'reset' });
+    void i18n.changeLanguage(defaultLanguage);
+  }, [i18n]);
+
+  const idle = useIdleCountdown({
+    timeoutSeconds: idleTimeoutSeconds,
+    warningSeconds: idleWarningSeconds,
+    enabled: screen.name !== 'home' || language !== defaultLanguage,
+    activityKey: screen,
+    onIdle: resetToStart,
+  });
+
+  return (
+    <div className="kiosk">
+      <header className="kiosk-header">
+        {screen.name !== 'home' && <p className="kiosk-brand">{t('app.title')}</p>}
+        <LanguageSwitch />
+      </header>
+      <main className="kiosk-main">
+        <ScreenErrorBoundary resetKey={screen} fallback={<CrashScreen onHome={resetToStart} />}>
+          <CurrentScreen screen={screen} dispatch={dispatch} onHome={resetToStart} />
+        </ScreenErrorBoundary>
+      </main>
+      {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.keepAlive} />}
+    </div>
+  );
+}
+
+function CurrentScreen({
+  screen,
+  dispatch,
+  onHome,
+}: {
+  screen: Screen;
+  dispatch: (action: KioskAction) => void;
+  onHome: () => void;
+}): React.JSX.Element {
+  const openKeypad = () => dispatch({ type: 'open', screen: 'keypad' });
+  switch (screen.name) {
+    case 'home':
+      return (
+        <HomeScreen
+          onLookup={() => dispatch({ type: 'open', screen: 'lookup' })}
+          onProcedures={() => dispatch({ type: 'open', screen: 'procedures' })}
+        />
+      );
+    case 'procedures':
+      return <ProceduresScreen onHome={onHome} />;
+    case 'lookup':
+      return <LookupScreen onTypeCode={openKeypad} onHome={onHome} />;
+    case 'keypad':
+      return (
+        <KeypadScreen
+          typed={screen.typed}
+          rejection={screen.rejection}
+          onKeyPress={(button) => dispatch(keypadAction(button))}
+          onHome={onHome}
+        />
+      );
+    case 'loading':
+      return <LoadingScreen />;
+    case 'status':
+      return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} />;
+    case 'error':
+      return (
+        <ErrorScreen
+          error={screen.error}
+          onRetry={() => dispatch({ type: 'retry' })}
+          onTypeCode={openKeypad}
+          onHome={onHome}
+        />
+      );
+  }
+}
+
+function keypadAction(button: string): KioskAction {
+  switch (button) {
+    case keypadButtons.backspace:
+      return { type: 'keypadBackspace' };
+    case keypadButtons.clear:
+      return { type: 'keypadClear' };
+    case keypadButtons.submit:
+      return { type: 'keypadSubmit' };
+    default:
+      return { type: 'keypadType', char: button };
+  }
+}

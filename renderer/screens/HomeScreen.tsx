@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+
+export function HomeScreen({
+  onLookup,
+  onProcedures,
+}: {
+  onLookup: () => void;
+  onProcedures: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <section className="screen home-screen">
+      <h1 className="home-title">{t('app.title')}</h1>
+      <div className="home-choices">
+        <button type="button" className="button button--choice button--primary" onClick={onLookup}>
+          <span className="choice-label">{t('home.lookup')}</span>
+          <span className="choice-hint">{t('home.lookupHint')}</span>
+        </button>
+        <button type="button" className="button button--choice" onClick={onProcedures}>
+          <span className="choice-label">{t('home.procedures')}</span>
+          <span className="choice-hint">{t('home.proceduresHint')}</span>
+        </button>
+      </div>
+      <p className="scan-anytime">{t('app.scanAnytime')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * A dossier's status for the citizen who scanned its receipt: what it is, where it stands, whether it is late,
+ * and what to do next. The applicant's name arrives masked from the core and is shown as given; the code is shown
+ * in full so the citizen can match it against the receipt in hand.
+ */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { DossierView } from '../../shared/contract/kiosk';
+import { currentStepIndex, nextStep, timeliness, type NextStep } from '../../shared/dossier/statusRules';
+import { HomeButton } from '../components/HomeButton';
+import { formatDateTime } from '../format/dateTime';
+import { languageOf } from '../i18n';
+
+type StepState = 'done' | 'current' | 'upcoming';
+
+export function StatusScreen({
+  dossier,
+  checkedAt,
+  onHome,
+}: {
+  dossier: DossierView;
+  /** When the reply arrived: "overdue" is judged at that instant. */
+  checkedAt: number;
+  onHome: () => void;
+}): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n);
+  const when = (iso: string) => formatDateTime(iso, language);
+  const late = timeliness(dossier, new Date(checkedAt));
+  const current = currentStepIndex(dossier);
+  const stepLabels: Record<StepState, string> = {
+    done: t('dossier.stepDone'),
+    current: t('dossier.stepCurrent'),
+    upcoming: t('dossier.stepUpcoming'),
+  };
+
+  return (
+    <section className="screen status-screen" data-testid="dossier-status" data-status={dossier.status}>
+      <h1>{t('dossier.title')}</h1>
+
+      <div className="status-banner">
+        <p className="status-label" data-testid="status-label" elementtiming="dossier-status">
+          {dossier.statusLabel ?? t(`status.${dossier.status}`)}
+        </p>
+        {late !== 'on_time' && (
+          <p className="flag flag--late" data-testid="timeliness-flag" data-timeliness={late}>
+            {late === 'overdue' ? t('dossier.overdue') : t('dossier.finishedLate')}
+          </p>
+        )}
+      </div>
+
+      <div className="status-body">
+        <div className="status-main">
+          <section className="next-step" aria-labelledby="next-step-title">
+            <h2 id="next-step-title">{t('dossier.nextStep')}</h2>
+            <NextStepText step={nextStep(dossier)} />
+          </section>
+
+          <dl className="dossier-facts">
+            <Fact label={t('dossier.procedure')} value={dossier.procedure.name} />
+            <Fact label={t('dossier.agency')} value={dossier.agency.name} />
+            <Fact label={t('dossier.code')} value={dossier.code} />
+            <Fact label={t('dossier.applicant')} value={dossier.applicantNameMasked} />
+            <Fact label={t('dossier.receivedAt')} value={when(dossier.receivedAt)} />
+            <Fact label={t('dossier.dueAt')} value={when(dossier.dueAt)} />
+            {dossier.finishedAt !== null && <Fact label={t('dossier.finishedAt')} value={when(dossier.finishedAt)} />}
+          </dl>
+
+          <section aria-labelledby="result-title">
+            <h2 id="result-title">{t('dossier.result')}</h2>
+            <p>{t(`returnMethod.${dossier.result.returnMethod}`)}</p>
+            {dossier.result.pickupLocation !== '' && (
+              <p>{t('dossier.pickupLocation', { place: dossier.result.pickupLocation })}</p>
+            )}
+          </section>
+        </div>
+        <section className="status-steps" aria-labelledby="steps-title">
+          <h2 id="steps-title">{t('dossier.steps')}</h2>
+          {dossier.steps.length === 0 ? (
+            <p>{t('dossier.noSteps')}</p>
+          ) : (
+            <ol className="timeline">
+              {dossier.steps.map((step, index) => {
+                const state: StepState = step.finishedAt !== null ? 'done' : index === current ? 'current' : 'upcoming';
+                return (
+                  // Steps have no id of their own; their order is fixed within one reply.
+                  <li
+                    key={index}
+                    className={`timeline-step timeline-step--${state}`}
+                    data-step-state={state}
+                    aria-current={state === 'current' ? 'step' : undefined}
+                  >
+                    <p className="timeline-step__name">{step.name}</p>
+                    <p className="timeline-step__state">{stepLabels[state]}</p>
+                    {step.unit !== '' && <p>{step.unit}</p>}
+                    {state !== 'upcoming' && <p>{t('dossier.stepStarted', { date: when(step.startedAt) })}</p>}
+                    {step.finishedAt !== null && <p>{t('dossier.stepFinished', { date: when(step.finishedAt) })}</p>}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <div className="actions">
+        <HomeButton onHome={onHome} />
+      </div>
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }): React.JSX.Element {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function collectResultText(step: Extract<NextStep, { kind: 'collect_result' }>, t: TFunction): string {
+  switch (step.returnMethod) {
+    case 'in_person':
+      return step.pickupLocation === ''
+        ? t('nextStep.collectInPersonAtCounter')
+        : t('nextStep.collectInPerson', { place: step.pickupLocation });
+    case 'postal':
+      return t('nextStep.collectPostal');
+    case 'online':
+      return t('nextStep.collectOnline');
+  }
+}
+
+function NextStepText({ step }: { step: NextStep }): React.JSX.Element {
+  const { t } = useTranslation();
+  const text = (content: string) => (
+    <p className="next-step__text" data-testid="next-step" data-next-step={step.kind}>
+      {content}
+    </p>
+  );
+  switch (step.kind) {
+    case 'wait':
+      return text(t('nextStep.wait'));
+    case 'bring_documents':
+      if (step.documents.length === 0) return text(t('nextStep.bringDocumentsUnlisted'));
+      return (
+        <>
+          {text(
+            step.counter === null
+              ? t('nextStep.bringDocuments')
+              : t('nextStep.bringDocumentsTo', { counter: step.counter }),
+          )}
+          <ul className="documents">
+            {step.documents.map((document, index) => (
+              <li key={index}>{document}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'pay_fee':
+      return text(step.counter === null ? t('nextStep.payFee') : t('nextStep.payFeeAt', { counter: step.counter }));
+    case 'contact_counter':
+      return text(t('nextStep.contactCounter'));
+    case 'collect_result':
+      return text(collectResultText(step, t));
+    case 'done':
+      return text(t('nextStep.done'));
+    case 'rejected':
+      return text(t('nextStep.rejected'));
+    case 'withdrawn':
+      return text(t('nextStep.withdrawn'));
+  }
+}

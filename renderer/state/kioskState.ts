@@ -1,0 +1,104 @@
+/**
+ * What the kiosk shows and what the citizen has typed, as one pure reducer. The side effects (the lookup call,
+ * the scanner subscription, the idle timer) live in the App and only dispatch actions here.
+ *
+ * Every lookup gets an id; a reply is applied only while the kiosk still waits for that id, so a scan made while
+ * another lookup runs supersedes it and the old lookup's late reply is dropped.
+ */
+import type { DossierView, KioskErrorCode, Result, ScanEvent } from '../../shared/contract/kiosk';
+import { MAX_CODE_LENGTH, parseReceipt, type ReceiptRejection } from '../../shared/receipt/parseReceipt';
+
+/** An error as the renderer shows it: its code, the parser's reason for INVALID_CODE, and the code looked up. */
+export interface ShownError {
+  code: KioskErrorCode;
+  reason: string | null;
+  lookedUpCode: string | null;
+}
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'procedures' }
+  | { name: 'lookup' }
+  | { name: 'keypad'; typed: string; rejection: ReceiptRejection | null }
+  | { name: 'loading'; lookupId: number; code: string }
+  /** `checkedAt`: when the reply arrived (epoch ms), the instant lateness is judged at. */
+  | { name: 'status'; dossier: DossierView; checkedAt: number }
+  | { name: 'error'; error: ShownError };
+
+
+export interface KioskState {
+  screen: Screen;
+  /** Id of the most recent lookup started; ids are never reused, even across idle resets. */
+  lastLookupId: number;
+}
+
+export type KioskAction =
+  | { type: 'open'; screen: 'home' | 'procedures' | 'lookup' | 'keypad' }
+  | { type: 'keypadType'; char: string }
+  | { type: 'keypadBackspace' }
+  | { type: 'keypadClear' }
+  | { type: 'keypadSubmit' }
+  | { type: 'scanned'; event: ScanEvent }
+  | { type: 'retry' }
+  | { type: 'lookupSettled'; lookupId: number; result: Result<DossierView>; settledAt: number }
+  /** Idle timeout or recovery: back to the home screen with nothing kept. */
+  | { type: 'reset' };
+
+/** The keypad only offers these; anything else reaching the reducer is ignored. */
+const keypadChars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.-/';
+
+export const initialKioskState: KioskState = { screen: { name: 'home' }, lastLookupId: 0 };
+
+export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
+  const { screen } = state;
+  switch (action.type) {
+    case 'open':
+      return {
+        ...state,
+        screen: action.screen === 'keypad' ? { name: 'keypad', typed: '', rejection: null } : { name: action.screen },
+      };
+    case 'keypadType': {
+      if (screen.name !== 'keypad' || action.char.length !== 1 || !keypadChars.includes(action.char)) return state;
+      if (screen.typed.length >= MAX_CODE_LENGTH) return state;
+      return { ...state, screen: { ...screen, typed: screen.typed + action.char, rejection: null } };
+    }
+    case 'keypadBackspace':
+      if (screen.name !== 'keypad') return state;
+      return { ...state, screen: { ...screen, typed: screen.typed.slice(0, -1), rejection: null } };
+    case 'keypadClear':
+      if (screen.name !== 'keypad') return state;
+      return { ...state, screen: { ...screen, typed: '', rejection: null } };
+    case 'keypadSubmit': {
+      if (screen.name !== 'keypad') return state;
+      const parsed = parseReceipt(screen.typed);
+      if (!parsed.ok) return { ...state, screen: { ...screen, rejection: parsed.reason } };
+      return startLookup(state, parsed.code);
+    }
+    case 'scanned':
+      if (action.event.ok) return startLookup(state, action.event.code);
+      return showError(state, { code: 'INVALID_CODE', reason: action.event.reason, lookedUpCode: null });
+    case 'retry':
+      if (screen.name !== 'error' || screen.error.lookedUpCode === null) return state;
+      return startLookup(state, screen.error.lookedUpCode);
+    case 'lookupSettled': {
+      if (screen.name !== 'loading' || screen.lookupId !== action.lookupId) return state;
+      const { result } = action;
+      if (result.ok) {
+        return { ...state, screen: { name: 'status', dossier: result.value, checkedAt: action.settledAt } };
+      }
+      const { code, reason } = result.error;
+      return showError(state, { code, reason: reason ?? null, lookedUpCode: screen.code });
+    }
+    case 'reset':
+      return { ...state, screen: { name: 'home' } };
+  }
+}
+
+function startLookup(state: KioskState, code: string): KioskState {
+  const lookupId = state.lastLookupId + 1;
+  return { screen: { name: 'loading', lookupId, code }, lastLookupId: lookupId };
+}
+
+function showError(state: KioskState, error: ShownError): KioskState {
+  return { ...state, screen: { name: 'error', error } };
+}
