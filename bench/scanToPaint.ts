@@ -1,0 +1,93 @@
+/**
+ * From the scanner's last keystroke to the dossier's status painted, through the web host, in Chromium, against the
+ * reference central server on this machine. Baseline: the central server answering the same lookup directly (its
+ * own time plus loopback HTTP), measured in the same run; the kiosk's own share is the difference.
+ */
+import { join } from 'node:path';
+import { readEnrollment } from '../electron/core/enrollment';
+import { apiPaths } from '../shared/api/gateway';
+import { DEMO_ENROLLMENT_CODE, demoDossiers } from '../server/demoData';
+import { launchChromium, makeTempDir, startCentral, startWebHost } from '../tests/support/processes';
+import { typeAsScanner } from '../tests/support/scanner';
+import { ms, percentile, verdictLine } from './stats';
+
+const ITERATIONS = 60;
+const WARMUP = 5;
+
+declare global {
+  interface Window {
+    /** When the page received the scan's Enter, and the paint times of the status label (Element Timing API). */
+    __scanStart?: number;
+    __statusPaints?: number[];
+  }
+}
+
+export async function benchScanToPaint(): Promise<string[]> {
+  const dataDir = makeTempDir('bench-kiosk');
+  const central = await startCentral({ dbFile: join(makeTempDir('bench-central'), 'central.db') });
+  const kiosk = await startWebHost({ central: central.url, dataDir, enrollmentCode: DEMO_ENROLLMENT_CODE, idleTimeoutSeconds: 3600 });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(kiosk.url);
+    await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).waitFor();
+    // Timestamps are taken inside the page: the scan's Enter key event, and when Chromium actually painted the
+    // status label (Element Timing: the renderer marks it with elementtiming="dossier-status").
+    await page.evaluate(() => {
+      window.__statusPaints = [];
+      // The time the page received the Enter, not its timeStamp: the harness stamps keys with a scanner's timing.
+      window.addEventListener('keydown', (event) => event.key === 'Enter' && (window.__scanStart = performance.now()), { capture: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[]) {
+          if (entry.identifier === 'dossier-status') window.__statusPaints!.push(entry.renderTime);
+        }
+      }).observe({ type: 'element', buffered: false });
+    });
+
+    const codes = demoDossiers.map((d) => d.code);
+    const kioskTimes: number[] = [];
+    for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+      await page.getByRole('button', { name: /Về trang chủ/ }).first().click().catch(() => undefined);
+      await typeAsScanner(page, codes[i % codes.length]!);
+      const elapsed = await page
+        .waitForFunction(() => {
+          const start = window.__scanStart ?? Infinity;
+          const painted = window.__statusPaints!.find((time) => time > start);
+          return painted === undefined ? 0 : painted - start;
+        }, null, { timeout: 10_000 })
+        .then((handle) => handle.jsonValue())
+        .catch(async (error: unknown) => {
+          const shown = await page.evaluate(() => document.body.innerText.slice(0, 200));
+          throw new Error(`no status painted after scan ${i}: ${shown}`, { cause: error });
+        });
+      if (i >= WARMUP) kioskTimes.push(elapsed);
+    }
+
+    const enrollment = readEnrollment(dataDir);
+    if (!enrollment) throw new Error('the web host did not enroll');
+    const serverTimes: number[] = [];
+    for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+      const start = performance.now();
+      const response = await fetch(central.url + apiPaths.dossier(codes[i % codes.length]!), {
+        headers: { authorization: `Bearer ${enrollment.token}` },
+      });
+      await response.json();
+      if (i >= WARMUP) serverTimes.push(performance.now() - start);
+    }
+
+    const p50 = percentile(kioskTimes, 50);
+    const p95 = percentile(kioskTimes, 95);
+    const server50 = percentile(serverTimes, 50);
+    const server95 = percentile(serverTimes, 95);
+    return [
+      `scan → status painted, web host + Chromium (${ITERATIONS} scans): median ${ms(p50)}, p95 ${ms(p95)}`,
+      `baseline "central server direct GET": median ${ms(server50)}, p95 ${ms(server95)}`,
+      `ratio scan-to-paint / baseline: median ${(p50 / server50).toFixed(1)}x, p95 ${(p95 / server95).toFixed(1)}x`,
+      verdictLine({ name: 'kiosk share p95 (scan-to-paint p95 minus server median)', value: p95 - server50, target: 50 }),
+    ];
+  } finally {
+    await browser.close();
+    await kiosk.stop();
+    await central.stop();
+  }
+}

@@ -1,0 +1,80 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { DossierView, Result } from '../../shared/contract/kiosk';
+import { deferred, dossierView, fakeKiosk, found, renderKiosk, scanOf, type FakeKiosk } from './support';
+
+const first = dossierView({ code: '000.00.06.H56-231027-0361', procedure: { code: '1', name: 'Đăng ký khai sinh' } });
+const second = dossierView({
+  code: '000.00.53.H48-220921-0099',
+  status: 'result_ready',
+  procedure: { code: '2', name: 'Cấp bản sao trích lục hộ tịch' },
+});
+const byCode = async ({ code }: { code: string }): Promise<Result<DossierView>> =>
+  code === second.code ? found(second) : found(first);
+
+/** Ways to reach each screen a scan may interrupt. */
+const screens: { name: string; reach: (kiosk: FakeKiosk) => Promise<void> }[] = [
+  { name: 'home', reach: async () => undefined },
+  { name: 'lookup instructions', reach: () => userEvent.click(screen.getByRole('button', { name: /Tra cứu hồ sơ/ })) },
+  {
+    name: 'keypad with text typed',
+    reach: async () => {
+      await userEvent.click(screen.getByRole('button', { name: /Tra cứu hồ sơ/ }));
+      await userEvent.click(screen.getByRole('button', { name: 'Nhập mã hồ sơ' }));
+      await userEvent.click(within(screen.getByTestId('code-keypad')).getByRole('button', { name: '7' }));
+    },
+  },
+  { name: 'procedures', reach: () => userEvent.click(screen.getByRole('button', { name: /Thủ tục hành chính/ })) },
+  {
+    name: 'error',
+    reach: async (kiosk) => {
+      kiosk.scan({ ok: false, reason: 'MARKUP', source: 'wedge' });
+      await screen.findByTestId('lookup-error');
+    },
+  },
+  {
+    name: "another dossier's status",
+    reach: async (kiosk) => {
+      kiosk.scan(scanOf(first.code));
+      await screen.findByText('Đăng ký khai sinh');
+    },
+  },
+];
+
+describe('a scan at any moment', () => {
+  it.each(screens)('opens the dossier status from the $name screen', async ({ reach }) => {
+    const kiosk = fakeKiosk(byCode);
+    renderKiosk(kiosk);
+    await reach(kiosk);
+
+    kiosk.scan(scanOf(second.code));
+
+    const status = await screen.findByTestId('dossier-status');
+    expect(status).toHaveAttribute('data-status', 'result_ready');
+    expect(status).toHaveTextContent('Cấp bản sao trích lục hộ tịch');
+    expect(kiosk.lookup).toHaveBeenLastCalledWith({ code: second.code });
+  });
+
+  it('says it is looking up while the core works', () => {
+    const kiosk = fakeKiosk(() => deferred<Result<DossierView>>().promise);
+    renderKiosk(kiosk);
+    kiosk.scan(scanOf(first.code));
+    expect(screen.getByTestId('lookup-loading')).toHaveTextContent('Đang tra cứu…');
+  });
+
+  it('supersedes a lookup still running, and ignores its late reply', async () => {
+    const slow = deferred<Result<DossierView>>();
+    const kiosk = fakeKiosk(({ code }) => (code === first.code ? slow.promise : byCode({ code })));
+    renderKiosk(kiosk);
+
+    kiosk.scan(scanOf(first.code));
+    kiosk.scan(scanOf(second.code));
+    await screen.findByText('Cấp bản sao trích lục hộ tịch');
+    slow.resolve(found(first));
+    await slow.promise;
+
+    expect(screen.getByTestId('dossier-status')).toHaveTextContent('Cấp bản sao trích lục hộ tịch');
+    expect(screen.queryByText('Đăng ký khai sinh')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,95 @@
+/** A fake core behind the KioskApi boundary, dossier views, and a way to render the whole kiosk. */
+import { act, render, screen, type RenderResult } from '@testing-library/react';
+import { vi } from 'vitest';
+import type { AppInfo, DossierView, KioskApi, Result, ScanEvent } from '../../shared/contract/kiosk';
+import { App } from '../../renderer/App';
+import { createKioskI18n, type Language } from '../../renderer/i18n';
+
+const dayMs = 24 * 60 * 60 * 1000;
+const daysFromNow = (days: number) => new Date(Date.now() + days * dayMs).toISOString();
+
+/** A dossier in progress, due in three days. */
+export function dossierView(overrides: Partial<DossierView> = {}): DossierView {
+  return {
+    code: '000.00.06.H56-231027-0361',
+    procedure: { code: '1.001193.000.00.00.H56', name: 'Đăng ký khai sinh' },
+    agency: { id: '000.00.06.H56', name: 'UBND phường Lái Thiêu' },
+    applicantNameMasked: 'Nguyễn V** A*',
+    receivedAt: daysFromNow(-4),
+    dueAt: daysFromNow(3),
+    finishedAt: null,
+    status: 'processing',
+    statusLabel: null,
+    steps: [
+      { name: 'Tiếp nhận hồ sơ', unit: 'Bộ phận Một cửa', startedAt: daysFromNow(-4), finishedAt: daysFromNow(-4) },
+      { name: 'Thẩm định hồ sơ', unit: 'Phòng Tư pháp', startedAt: daysFromNow(-3), finishedAt: null },
+      { name: 'Phê duyệt kết quả', unit: 'Lãnh đạo UBND', startedAt: daysFromNow(-3), finishedAt: null },
+    ],
+    result: { pickupLocation: 'Quầy trả kết quả số 5', returnMethod: 'in_person' },
+    supplement: null,
+    ...overrides,
+  };
+}
+
+export function found(dossier: DossierView): Result<DossierView> {
+  return { ok: true, value: dossier };
+}
+
+export function scanOf(code: string): ScanEvent {
+  return { ok: true, code, kind: 'unstructured', source: 'wedge' };
+}
+
+export interface FakeKiosk {
+  api: KioskApi;
+  lookup: ReturnType<typeof vi.fn<KioskApi['dossier']['lookup']>>;
+  /** Delivers a scan the way the core would, to every subscriber. */
+  scan(event: ScanEvent): void;
+}
+
+export function fakeKiosk(
+  lookup: KioskApi['dossier']['lookup'] = async () => found(dossierView()),
+  info: Partial<AppInfo> = {},
+): FakeKiosk {
+  const listeners = new Set<(event: ScanEvent) => void>();
+  const lookupMock = vi.fn(lookup);
+  const api: KioskApi = {
+    dossier: { lookup: lookupMock },
+    app: { info: async () => ({ version: '0.1.0', host: 'web', demo: true, idleTimeoutSeconds: 60, ...info }) },
+    scanner: {
+      onScan(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+  };
+  return {
+    api,
+    lookup: lookupMock,
+    scan(event) {
+      act(() => {
+        for (const listener of listeners) listener(event);
+      });
+    },
+  };
+}
+
+export function renderKiosk(kiosk: FakeKiosk, language: Language = 'vi'): RenderResult {
+  return render(<App kiosk={kiosk.api} i18n={createKioskI18n(language)} />);
+}
+
+/** Scans `dossier`'s code with the fake core answering `dossier`, and waits for the status screen. */
+export async function showStatusOf(dossier: DossierView, language: Language = 'vi'): Promise<HTMLElement> {
+  const kiosk = fakeKiosk(async () => found(dossier));
+  renderKiosk(kiosk, language);
+  kiosk.scan(scanOf(dossier.code));
+  return screen.findByTestId('dossier-status');
+}
+
+/** A promise the test settles by hand, to hold a lookup in flight. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}

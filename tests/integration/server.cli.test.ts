@@ -1,0 +1,163 @@
+// `npm run central` as a process: what it prints, how it fails on bad arguments, how it stops, what it keeps.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { apiPaths, Dossier, EnrollResponse } from '../../shared/api/gateway';
+import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
+import { makeTempDir, projectRoot } from '../support/processes';
+
+const tsx = join(projectRoot, 'node_modules/.bin/tsx');
+const ADMIN_TOKEN = 'cli-test-admin-token-0123456789';
+// The tests decide whether the server sees an admin token in its environment.
+const { HCC_ADMIN_TOKEN: _inherited, ...baseEnv } = process.env;
+
+interface CentralProcess {
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the URL once the listening line is printed. */
+  listening: Promise<string>;
+  exited: Promise<number | null>;
+  signal(name: NodeJS.Signals): void;
+  /** SIGTERM unless it has exited; resolves with the exit status. */
+  stop(): Promise<number | null>;
+}
+
+const started: CentralProcess[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((p) => p.stop()));
+});
+
+function runCentral(args: string[], env: NodeJS.ProcessEnv = {}): CentralProcess {
+  const child = spawn(process.execPath, [tsx, 'server/main.ts', ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...baseEnv, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /^central listening on (\S+)$/m.exec(stdout);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`central exited with ${code} before listening:\n${stdout}${stderr}`)));
+  });
+  listening.catch(() => {});
+  const central: CentralProcess = {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    listening,
+    exited,
+    signal: (name) => child.kill(name),
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  started.push(central);
+  return central;
+}
+
+describe('npm run central', () => {
+  it('prints exactly one line, `central listening on <url>`, serves there, and exits cleanly on SIGTERM', async () => {
+    const central = runCentral(['--port', '0', '--admin-token', ADMIN_TOKEN]);
+    const url = await central.listening;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(central.stdout()).toBe(`central listening on ${url}\n`);
+    expect((await fetch(url + apiPaths.health)).status).toBe(200);
+
+    expect(await central.stop()).toBe(0);
+    await expect(fetch(url + apiPaths.health)).rejects.toThrow();
+  });
+
+  it('exits cleanly on SIGINT too', async () => {
+    const central = runCentral(['--port', '0', '--admin-token', ADMIN_TOKEN]);
+    await central.listening;
+    central.signal('SIGINT');
+    expect(await central.exited).toBe(0);
+  });
+
+  it('generates an admin token when none is given and prints it on its own line first', async () => {
+    const central = runCentral(['--port', '0']);
+    const url = await central.listening;
+    const lines = central.stdout().trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    const token = /^admin token: (\S+)$/.exec(lines[0]!)?.[1];
+    expect(token).toBeDefined();
+    const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    expect(issued.status).toBe(201);
+  });
+
+  it('takes the admin token from HCC_ADMIN_TOKEN without printing it', async () => {
+    const central = runCentral(['--port', '0'], { HCC_ADMIN_TOKEN: ADMIN_TOKEN });
+    const url = await central.listening;
+    expect(central.stdout()).toBe(`central listening on ${url}\n`);
+    const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: '{}' });
+    expect(issued.status).toBe(201);
+  });
+
+  it('refuses bad arguments with one line on stderr and exit status 2', async () => {
+    const cases: [string, string[]][] = [
+      ['no --port', []],
+      ['a port that is not a number', ['--port', 'abc']],
+      ['a port out of range', ['--port', '70000']],
+      ['an unknown option', ['--port', '0', '--verbose']],
+      ['a stray argument', ['--port', '0', 'extra']],
+      ['a short admin token', ['--port', '0', '--admin-token', 'short']],
+    ];
+    // In parallel: each case is a process start.
+    await Promise.all(
+      cases.map(async ([name, args]) => {
+        const central = runCentral(args);
+        expect(await central.exited, name).toBe(2);
+        expect(central.stdout(), name).toBe('');
+        const lines = central.stderr().trimEnd().split('\n');
+        expect(lines, name).toHaveLength(1);
+        expect(lines[0], name).toMatch(/^central: .*usage: npm run central/);
+      }),
+    );
+  });
+
+  it('keeps dossiers and kiosks in its --db file across a restart', async () => {
+    const dir = makeTempDir('central-cli');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = join(dir, 'central.sqlite');
+    const args = ['--port', '0', '--db', dbFile, '--admin-token', ADMIN_TOKEN];
+    const first = runCentral(args);
+    const firstUrl = await first.listening;
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const created = await fetch(firstUrl + apiPaths.adminDossiers, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({
+        procedure: { code: '1.004222', name: 'Đăng ký thường trú' },
+        agency: { id: '000.21.30.H56', name: 'UBND phường Hòa Bình' },
+        applicantName: 'Mai Văn Lưu',
+        receivedAt: '2026-03-02T08:00:00+07:00',
+        dueAt: '2026-03-11T16:30:00+07:00',
+        finishedAt: null,
+        status: 'processing',
+        steps: [],
+        result: { pickupLocation: 'Quầy số 2', returnMethod: 'in_person' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { code } = Dossier.parse(await created.json());
+    const enrolled = await fetch(firstUrl + apiPaths.enroll, {
+      method: 'POST',
+      body: JSON.stringify({ enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'hw-cli' }),
+    });
+    const { token } = EnrollResponse.parse(await enrolled.json());
+    expect(await first.stop()).toBe(0);
+
+    const second = runCentral(args);
+    const secondUrl = await second.listening;
+    const found = await fetch(secondUrl + apiPaths.dossier(code), { headers: { authorization: `Bearer ${token}` } });
+    expect(found.status).toBe(200);
+    expect(Dossier.parse(await found.json())).toMatchObject({ code, applicantName: 'Mai Văn Lưu', status: 'processing' });
+  });
+});

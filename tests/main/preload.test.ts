@@ -1,0 +1,93 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerInvokeHandlers } from '../../electron/main/ipc';
+import { eventChannels, invokeChannels, type KioskApi, type LookupRequest, type ScanEvent } from '../../shared/contract/kiosk';
+import { contextBridge, ipcMain, ipcRenderer, resetFakeElectron } from './fakeElectron';
+import { memoryLogger } from './memoryLogger';
+
+vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
+
+let exposedNames: string[];
+let kiosk: KioskApi;
+let lookups: LookupRequest[];
+
+// The preload runs once, as in a page.
+beforeAll(async () => {
+  await import('../../electron/preload/index');
+  exposedNames = [...contextBridge.exposed.keys()];
+  kiosk = contextBridge.exposed.get('kiosk') as KioskApi;
+});
+
+beforeEach(() => {
+  resetFakeElectron();
+  lookups = [];
+  registerInvokeHandlers({
+    ipcMain,
+    appOrigin: 'app://kiosk',
+    logger: memoryLogger().logger,
+    handlers: {
+      'dossier:lookup': async (request) => {
+        lookups.push(request);
+        return { ok: false, error: { code: 'NOT_FOUND', message: 'Dossier not found' } };
+      },
+      'app:info': async () => ({ version: '0.1.0', host: 'electron', demo: false, idleTimeoutSeconds: 60 }),
+    },
+  });
+});
+
+/** `dossier:lookup` → dossier.lookup; an event channel `scanner:scan` → scanner.onScan. */
+function expectedShape(): Record<string, string[]> {
+  const shape: Record<string, string[]> = {};
+  const add = (namespace: string, operation: string) => (shape[namespace] ??= []).push(operation);
+  for (const channel of Object.keys(invokeChannels)) {
+    const [namespace = '', operation = ''] = channel.split(':');
+    add(namespace, operation);
+  }
+  for (const channel of Object.keys(eventChannels)) add(channel.split(':')[0] ?? '', 'onScan');
+  return shape;
+}
+
+describe('the preload', () => {
+  it('exposes only window.kiosk, with exactly the contract operations as functions', () => {
+    expect(exposedNames).toEqual(['kiosk']);
+    const shape = Object.fromEntries(
+      Object.entries(kiosk).map(([namespace, operations]) => [namespace, Object.keys(operations as object).sort()]),
+    );
+    expect(shape).toEqual(expectedShape());
+    for (const operations of Object.values(kiosk)) {
+      for (const operation of Object.values(operations as Record<string, unknown>)) expect(typeof operation).toBe('function');
+    }
+  });
+
+  it('sends a lookup on its contract channel with the request only', async () => {
+    await expect(kiosk.dossier.lookup({ code: 'ABC-123' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Dossier not found' },
+    });
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'dossier:lookup', args: [{ code: 'ABC-123' }] }]);
+    expect(lookups).toEqual([{ code: 'ABC-123' }]);
+  });
+
+  it('turns a refused lookup into a BAD_REQUEST result rather than a rejection', async () => {
+    const result = await kiosk.dossier.lookup({ code: 42 } as unknown as LookupRequest);
+    expect(result).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String) } });
+    expect(lookups).toEqual([]);
+  });
+
+  it('asks for app info with an empty request', async () => {
+    await expect(kiosk.app.info()).resolves.toMatchObject({ host: 'electron' });
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'app:info', args: [{}] }]);
+  });
+
+  it('forwards only the scan payload to a listener, never the IPC event, until unsubscribed', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = kiosk.scanner.onScan((...args) => received.push(args));
+    const scan: ScanEvent = { ok: true, code: 'ABC-123', kind: 'unstructured', source: 'wedge' };
+    ipcRenderer.emit('scanner:scan', { sender: ipcRenderer, ports: [] }, scan);
+    expect(received).toEqual([[scan]]);
+
+    unsubscribe();
+    ipcRenderer.emit('scanner:scan', { sender: ipcRenderer, ports: [] }, scan);
+    expect(received).toHaveLength(1);
+    expect(ipcRenderer.listenerCount('scanner:scan')).toBe(0);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Starts the project's real programs as child processes for end-to-end tests and benchmarks: the reference central
+ * server (`npm run central`), the kiosk web host (`npm run kiosk:web`) and Debian's Chromium through playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+const tsx = join(projectRoot, 'node_modules/.bin/tsx');
+
+export interface RunningProcess {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Runs a TypeScript entry point and resolves once it prints the line `<what> listening on <url>`. */
+async function startListening(entry: string, args: string[], what: string, timeoutMs = 30_000): Promise<RunningProcess> {
+  const child = spawn(process.execPath, [tsx, entry, ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const pattern = new RegExp(`^${what} listening on (http://127\\.0\\.0\\.1:\\d+)\\s*$`, 'm');
+    const timer = setTimeout(() => fail(new Error(`timed out waiting for ${what} to listen`)), timeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${output.join('')}`));
+    };
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = pattern.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => fail(new Error(`${what} exited with code ${code} before listening`)));
+  });
+  return { url, port: Number(new URL(url).port), stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export function makeTempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `hcc-${prefix}-`));
+}
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export function startCentral(opts: { port?: number; dbFile: string }): Promise<RunningProcess> {
+  const args = ['--port', String(opts.port ?? 0), '--db', opts.dbFile, '--admin-token', TEST_ADMIN_TOKEN];
+  return startListening('server/main.ts', args, 'central');
+}
+
+export function startWebHost(opts: { central: string; dataDir: string; enrollmentCode: string; port?: number; idleTimeoutSeconds?: number }): Promise<RunningProcess> {
+  const args = ['--port', String(opts.port ?? 0), '--central', opts.central, '--data-dir', opts.dataDir, '--enrollment-code', opts.enrollmentCode];
+  if (opts.idleTimeoutSeconds !== undefined) args.push('--idle-timeout', String(opts.idleTimeoutSeconds));
+  return startListening('electron/web/main.ts', args, 'kiosk');
+}
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium not found: install Debian\'s chromium package or set CHROMIUM_PATH');
+  return found;
+}
+
+/** Flags that keep Chromium off the network on these machines (see shared/research/toolchain.md). */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...chromiumArgs, ...extraArgs] });
+}

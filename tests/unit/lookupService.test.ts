@@ -1,0 +1,112 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Dossier } from '../../shared/api/gateway';
+import { CentralError, type CentralErrorKind } from '../../electron/core/centralClient';
+import { createLogger, createRedactor } from '../../electron/core/logger';
+import { createLookupService } from '../../electron/core/lookupService';
+import { sampleDossier } from './centralClient.testServer';
+
+const ID_NUMBER = '038095001234';
+
+/** A lookup service whose log lines are captured, against a central server answering `answer`. */
+function setup(answer: (code: string) => Promise<Dossier>) {
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logLines.push(chunk.toString());
+      callback();
+    },
+  });
+  const requestedCodes: string[] = [];
+  const redactor = createRedactor('test-secret');
+  const service = createLookupService({
+    client: {
+      getDossier: (code) => {
+        requestedCodes.push(code);
+        return answer(code);
+      },
+    },
+    logger: createLogger({ destination, level: 'debug' }),
+    redactor,
+  });
+  return { service, logLines, requestedCodes, redactor };
+}
+
+const found = async () => sampleDossier;
+const failsWith = (kind: CentralErrorKind) => async (): Promise<Dossier> => {
+  throw new CentralError(kind, 'failed');
+};
+
+describe('lookup service', () => {
+  it.each(['', '   ', '<script>alert(1)</script>', 'https://portal.example.vn/tra-cuu?SGT=038095001234'])(
+    'refuses %j as INVALID_CODE with the parser reason, without calling the server',
+    async (input) => {
+      const { service, requestedCodes } = setup(found);
+      const result = await service.lookup(input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_CODE', reason: expect.any(String) } });
+      expect(requestedCodes).toEqual([]);
+    },
+  );
+
+  it('asks the server for the parsed code and returns the dossier with the name masked and the full name absent', async () => {
+    const { service, requestedCodes } = setup(found);
+    const result = await service.lookup(`  ${sampleDossier.code.toLowerCase()}\r\n`);
+
+    expect(requestedCodes).toEqual([sampleDossier.code]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.applicantNameMasked).toBe('Nguyễn V** A*');
+    expect(result.value).not.toHaveProperty('applicantName');
+    expect(JSON.stringify(result.value)).not.toContain('Văn An');
+    expect(result.value).toMatchObject({ code: sampleDossier.code, status: 'processing', procedure: sampleDossier.procedure });
+  });
+
+  it('takes only the dossier code from a QR lookup URL, never the ID number beside it', async () => {
+    const { service, requestedCodes, logLines } = setup(found);
+    await service.lookup(`https://portal.example.vn/portaldvc/tra-cuu?SGT=${ID_NUMBER}&MHS=${sampleDossier.code}`);
+    expect(requestedCodes).toEqual([sampleDossier.code]);
+    expect(logLines.join('')).not.toContain(ID_NUMBER);
+  });
+
+  it.each([
+    ['not_found', 'NOT_FOUND'],
+    ['unavailable', 'UNAVAILABLE'],
+    ['unauthorized', 'NOT_ENROLLED'],
+    ['bad_response', 'BAD_RESPONSE'],
+    ['rejected', 'BAD_REQUEST'],
+  ] as const)('maps the central error %s to %s with an English message', async (kind, code) => {
+    const { service } = setup(failsWith(kind));
+    const result = await service.lookup(sampleDossier.code);
+    expect(result).toEqual({ ok: false, error: { code, message: expect.stringMatching(/^[A-Z][\x20-\x7e]+$/) } });
+  });
+
+  it('answers INTERNAL when something other than the central client fails', async () => {
+    const { service } = setup(async () => {
+      throw new TypeError(`cannot read ${sampleDossier.code}`);
+    });
+    await expect(service.lookup(sampleDossier.code)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('logs every lookup with the redacted code, its outcome and duration, never the code or the name in clear', async () => {
+    const { service, logLines, redactor } = setup(async (code) => {
+      if (code === sampleDossier.code) return sampleDossier;
+      throw new TypeError(`failed for ${code}`);
+    });
+    const otherCode = '000.00.06.H56-231027-0999';
+
+    await service.lookup(sampleDossier.code);
+    await service.lookup(otherCode);
+    await service.lookup('<b>');
+
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toEqual([
+      expect.objectContaining({ event: 'lookup', outcome: 'FOUND', code: redactor.code(sampleDossier.code), durationMs: expect.any(Number) }),
+      expect.objectContaining({ event: 'lookup', outcome: 'INTERNAL', code: redactor.code(otherCode), durationMs: expect.any(Number) }),
+      expect.objectContaining({ event: 'lookup', outcome: 'INVALID_CODE', reason: 'MARKUP', durationMs: expect.any(Number) }),
+    ]);
+    const log = logLines.join('');
+    for (const secret of [sampleDossier.code, otherCode, '231027', 'Nguyễn', 'Văn An', 'V** A*']) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
