@@ -24,8 +24,11 @@ import {
 } from '../shared/api/gateway';
 import { LOOKUP_CODE_PARAM, pagePaths, pathWithParam } from '../shared/api/openapi';
 import { MAX_CODE_LENGTH, MIN_CODE_LENGTH, parseReceipt } from '../shared/receipt/parseReceipt';
+import { type CatalogueChoice, seedCatalogue } from './catalogueGenerator';
+import { registerCatalogueRoutes } from './catalogueRoutes';
 import { type CentralStore, openCentralStore } from './centralStore';
 import { demoDossiers, seedDemoData } from './demoData';
+import { registerFeedbackRoutes } from './feedbackRoutes';
 import { pageContentSecurityPolicy, renderLookupPage, renderReceiptsPage } from './receiptPages';
 import { enrollmentCodeHash, newEnrollmentCode, newKioskId, newToken, sameSecret, sha256Hex } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
@@ -44,7 +47,7 @@ export interface CentralAppDeps {
 const MAX_BODY_BYTES = 256 * 1024;
 const DEFAULT_ENROLLMENT_CODE_TTL_MINUTES = 24 * 60;
 
-type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 500; code: ApiErrorCode; message: string };
+export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500; code: ApiErrorCode; message: string };
 
 function fail(c: Context, { status, code, message }: Failure): Response {
   return c.json({ error: { code, message } } satisfies ApiErrorBody, status);
@@ -73,6 +76,8 @@ async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ o
   const message = `The body does not match the schema. ${problems.join('; ')}`;
   return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: message.slice(0, 1000) } };
 }
+
+export type BodyReader = typeof readBody;
 
 /**
  * The body as text, or null once it passes `maxBytes` (counted as it arrives, whatever Content-Length says). Not
@@ -189,6 +194,9 @@ export function createCentralApp({ store, adminToken, now, version, log }: Centr
     return c.html(page.body, page.status);
   });
 
+  registerFeedbackRoutes(app, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken });
+  registerCatalogueRoutes(app, { store, requireKiosk, requireAdmin, readBody, fail });
+
   app.notFound((c) => fail(c, { status: 404, code: 'NOT_FOUND', message: 'No such route.' }));
   app.onError((error, c) => {
     // The error's name only: messages can quote input.
@@ -256,6 +264,8 @@ export interface CentralServerOptions {
   now?: () => Date;
   /** Seed the demo dossiers and DEMO_ENROLLMENT_CODE into an empty database. Default true. */
   seed?: boolean;
+  /** The procedure catalogue seeded with the demo data into a database that never had one. Default 'sample'. */
+  catalogue?: CatalogueChoice;
   version?: string;
   log?: (line: string) => void;
 }
@@ -273,6 +283,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
   const store = openCentralStore(dbFile);
   try {
     if (seed && store.countDossiers() === 0) seedDemoData(store, now());
+    if (seed && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(options.catalogue ?? 'sample'));
     const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}) });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.

@@ -4,6 +4,8 @@
  */
 import Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
+import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
+import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
 
 /**
  * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
@@ -36,6 +38,23 @@ const migrations: readonly string[] = [
     used_at INTEGER
   );
   `,
+  `
+  CREATE TABLE feedback (            -- citizens' ratings (server/feedbackStore.ts)
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    request_hash TEXT NOT NULL,      -- SHA-256 of the body first sent with the key
+    dossier_code TEXT NOT NULL,
+    agency_id TEXT NOT NULL,         -- the dossier's agency when rated
+    agency_name TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    rating TEXT NOT NULL,
+    reason TEXT,
+    indicators TEXT,                 -- JSON, or NULL
+    received_at INTEGER NOT NULL     -- epoch ms
+  );
+  CREATE INDEX feedback_by_agency_time ON feedback (agency_id, received_at);
+  `,
+  catalogueMigration,
 ];
 
 export interface KioskEnrollment {
@@ -63,6 +82,10 @@ export interface CentralStore {
    */
   enrollKiosk(enrollment: KioskEnrollment): { kioskId: string } | null;
   hasKioskToken(tokenHash: string): boolean;
+  /** Citizens' ratings and the queries behind the on-time board. */
+  feedback: FeedbackStore;
+  /** The procedure catalogue as its change log (server/catalogueStore.ts). */
+  catalogue: CatalogueStore;
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -127,6 +150,8 @@ export function openCentralStore(file?: string): CentralStore {
     }),
     hasKioskToken: (tokenHash) => selectKioskByToken.get(tokenHash) !== undefined,
     transaction: (work) => db.transaction(work)(),
+    feedback: createFeedbackStore(db),
+    catalogue: createCatalogueStore(db),
     close: () => db.close(),
   };
 }

@@ -1,23 +1,33 @@
 /**
- * `npm run central -- --port <p> [--db <file>] [--admin-token <t>]`: runs the reference central server on
- * 127.0.0.1. Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
+ * `npm run central -- --port <p> [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]`: runs
+ * the reference central server on 127.0.0.1, serving the sample catalogue or a synthetic one of n procedures.
+ * Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
  * was generated); request log lines go to stderr. Bad arguments: one line on stderr, exit status 2.
  */
 import { parseArgs } from 'node:util';
+import { type CatalogueChoice, MAX_SYNTHETIC_PROCEDURES } from './catalogueGenerator';
 import { startCentralServer } from './centralServer';
 
-const usage = 'usage: npm run central -- --port <0-65535> [--db <file>] [--admin-token <token>]';
+const usage =
+  'usage: npm run central -- --port <0-65535> [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]]';
 
 interface CliOptions {
   port: number;
   dbFile: string | undefined;
   adminToken: string | undefined;
+  catalogue: CatalogueChoice;
 }
 
 const parseFlags = (args: string[]) =>
   parseArgs({
     args,
-    options: { port: { type: 'string' }, db: { type: 'string' }, 'admin-token': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      db: { type: 'string' },
+      'admin-token': { type: 'string' },
+      'synthetic-catalogue': { type: 'string' },
+      seed: { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   }).values;
@@ -34,7 +44,18 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (values.db === '') return { error: '--db needs a file name' };
   const adminToken = values['admin-token'] ?? env.HCC_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) return { error: 'the admin token must have at least 16 characters' };
-  return { port: Number(values.port), dbFile: values.db, adminToken };
+  const catalogue = parseCatalogueChoice(values['synthetic-catalogue'], values.seed);
+  if ('error' in catalogue) return catalogue;
+  return { port: Number(values.port), dbFile: values.db, adminToken, catalogue: catalogue.choice };
+}
+
+function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice } | { error: string } {
+  if (procedures === undefined) return seed === undefined ? { choice: 'sample' } : { error: '--seed needs --synthetic-catalogue' };
+  if (!/^\d{1,7}$/.test(procedures) || Number(procedures) > MAX_SYNTHETIC_PROCEDURES) {
+    return { error: `--synthetic-catalogue must be a number of procedures from 0 to ${MAX_SYNTHETIC_PROCEDURES}, not "${procedures}"` };
+  }
+  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) return { error: `--seed must be a whole number, not "${seed}"` };
+  return { choice: { synthetic: Number(procedures), seed: seed === undefined ? undefined : Number(seed) } };
 }
 
 async function main(): Promise<void> {
@@ -48,11 +69,9 @@ async function main(): Promise<void> {
     port: options.port,
     dbFile: options.dbFile,
     adminToken: options.adminToken,
+    catalogue: options.catalogue,
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  if (options.adminToken === undefined) process.stdout.write(`admin token: ${server.adminToken}\n`);
-  process.stdout.write(`central listening on ${server.url}\n`);
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -65,8 +84,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Before the listening line: whoever reads it may signal at once, and without a listener the signal kills outright.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (options.adminToken === undefined) process.stdout.write(`admin token: ${server.adminToken}\n`);
+  process.stdout.write(`central listening on ${server.url}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -120,6 +120,8 @@ export const apiErrorCodes = [
   'DOSSIER_EXISTS',
   'ENROLLMENT_CODE_INVALID',
   'VALIDATION_FAILED',
+  'REASON_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
   'INTERNAL',
 ] as const;
 export const ApiErrorCode = z.enum(apiErrorCodes);

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { apiPaths, Dossier, EnrollResponse } from '../../shared/api/gateway';
 import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
-import { makeTempDir, projectRoot } from '../support/processes';
+import { makeTempDir, projectRoot, runTypeScript } from '../support/processes';
 
-const tsx = join(projectRoot, 'node_modules/.bin/tsx');
 const ADMIN_TOKEN = 'cli-test-admin-token-0123456789';
 // The tests decide whether the server sees an admin token in its environment.
 const { HCC_ADMIN_TOKEN: _inherited, ...baseEnv } = process.env;
@@ -29,7 +28,7 @@ afterEach(async () => {
 });
 
 function runCentral(args: string[], env: NodeJS.ProcessEnv = {}): CentralProcess {
-  const child = spawn(process.execPath, [tsx, 'server/main.ts', ...args], {
+  const child = spawn(process.execPath, [...runTypeScript, 'server/main.ts', ...args], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...baseEnv, ...env },

@@ -1,0 +1,88 @@
+/**
+ * A synthetic catalogue for benchmarks: any number of procedures recombined from the sample's vocabulary (verbs,
+ * the results they issue as objects, their fields, agencies, documents and steps), deterministic for a seed, valid
+ * against the shared schemas, with unique ids and codes. The organisation (agencies, fields, locations) is the
+ * sample's: a province has one, however many procedures it publishes.
+ */
+import { Procedure } from '../shared/api/catalogue';
+import { type Catalogue, everydayKeywords, loadSampleCatalogue } from './catalogueSample';
+
+export interface SyntheticCatalogueOptions {
+  procedures: number;
+  seed?: number;
+}
+
+/** Codes are d.dddddd: six digits under each of the leading digits 1-9. */
+export const MAX_SYNTHETIC_PROCEDURES = 9_000_000;
+
+const verbs = ['Cấp', 'Cấp lại', 'Cấp đổi', 'Đăng ký', 'Đăng ký thay đổi', 'Điều chỉnh', 'Gia hạn', 'Xác nhận', 'Thu hồi'];
+const qualifiers: readonly { text: string; level?: Procedure['level'] }[] = [
+  { text: '' },
+  { text: '' },
+  { text: ' (thực hiện tại cấp tỉnh)', level: 'tinh' },
+  { text: ' (thực hiện tại cấp xã)', level: 'xa' },
+  { text: ' cho người nước ngoài' },
+  { text: ' trong trường hợp bị mất, bị hỏng' },
+  { text: ' cho hộ gia đình, cá nhân' },
+  { text: ' đối với tổ chức, doanh nghiệp' },
+];
+const onlineLevels: Procedure['onlineLevel'][] = [null, 'mot_phan', 'toan_trinh'];
+const nonGeographic: Procedure['nonGeographic'][] = [null, true, false];
+
+/** mulberry32: small, fast and the same on every platform. */
+function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** "Giấy phép lái xe" inside a sentence is "giấy phép lái xe"; an abbreviation ("GCN") stays as it is. */
+const sentenceCase = (text: string): string => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
+export function generateCatalogue({ procedures: count, seed = 1 }: SyntheticCatalogueOptions): Catalogue {
+  if (!Number.isInteger(count) || count < 0 || count > MAX_SYNTHETIC_PROCEDURES) {
+    throw new RangeError(`procedures must be a whole number from 0 to ${MAX_SYNTHETIC_PROCEDURES}`);
+  }
+  const sample = loadSampleCatalogue();
+  const random = randomSource(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const sources = sample.procedures.filter((procedure) => procedure.result !== null);
+  const allDocuments = sample.procedures.flatMap((procedure) => procedure.documents);
+  // A permutation of 0..999999 (7919 is prime to 10^6), shifted by the seed: codes look scattered, never repeat.
+  const codeOffset = Math.floor(random() * 1_000_000);
+
+  const procedures = Array.from({ length: count }, (_, index): Procedure => {
+    const { keywords: _sourceKeywords, ...source } = pick(sources);
+    const qualifier = pick(qualifiers);
+    const code = `${1 + Math.floor(index / 1_000_000)}.${String(((index % 1_000_000) * 7919 + codeOffset) % 1_000_000).padStart(6, '0')}`;
+    const object = source.result?.name ?? source.name;
+    const name = `${pick(verbs)} ${sentenceCase(object)}${qualifier.text}`;
+    const extraDocuments = Array.from({ length: Math.floor(random() * 4) }, () => pick(allDocuments));
+    const documents = [...new Map([...source.documents, ...extraDocuments].map((document) => [document.name, document])).values()];
+    const keywords = everydayKeywords({ name, field: source.field });
+    return Procedure.parse({
+      ...source,
+      id: `tthc-${code}`,
+      code,
+      name,
+      level: qualifier.level ?? source.level,
+      documents,
+      onlineLevel: pick(onlineLevels),
+      nonGeographic: pick(nonGeographic),
+      result: { name: object, code: null },
+      ...(keywords.length > 0 && { keywords }),
+    });
+  });
+  return { agencies: sample.agencies, fields: sample.fields, locations: sample.locations, procedures };
+}
+
+/** Which catalogue a server seeds: the real sample (demo) or a synthetic one of a given size (benchmarks). */
+export type CatalogueChoice = 'sample' | { synthetic: number; seed?: number };
+
+export const seedCatalogue = (choice: CatalogueChoice): Catalogue =>
+  choice === 'sample' ? loadSampleCatalogue() : generateCatalogue({ procedures: choice.synthetic, seed: choice.seed });

@@ -1,0 +1,60 @@
+/**
+ * Routes of the procedure catalogue on the reference central server (shared/api/catalogue.ts): the change feed
+ * kiosks sync from, and the admin writes that feed it. Registered by createCentralApp, which hands over its auth
+ * middleware and body reader.
+ */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { cataloguePaths, catalogueRecordSchemas, type CatalogueRecordType } from '../shared/api/catalogue';
+import { pathWithParam } from '../shared/api/openapi';
+import { changesPageJson, encodeCursor, parseChangesQuery } from './catalogueFeed';
+import type { BodyReader, Failure } from './centralServer';
+import type { CentralStore } from './centralStore';
+
+export interface CatalogueRouteDeps {
+  store: CentralStore;
+  requireKiosk: MiddlewareHandler;
+  requireAdmin: MiddlewareHandler;
+  readBody: BodyReader;
+  fail: (c: Context, failure: Failure) => Response;
+}
+
+const recordTypes = Object.keys(catalogueRecordSchemas) as CatalogueRecordType[];
+
+/** The admin path of a record type with its id as a router parameter, e.g. `/api/v1/admin/procedures/:id`. */
+export const adminRecordRoute = (type: CatalogueRecordType, placeholder: string): string =>
+  pathWithParam((id) => cataloguePaths.adminRecord(type, id), placeholder);
+
+export function registerCatalogueRoutes(app: Hono, { store, requireKiosk, requireAdmin, readBody, fail }: CatalogueRouteDeps): void {
+  const catalogue = store.catalogue;
+
+  app.get(cataloguePaths.changes, requireKiosk, (c) => {
+    const query = parseChangesQuery({ since: c.req.query('since'), limit: c.req.query('limit') }, catalogue.lastSequence());
+    if (!query.ok) return fail(c, { status: 400, code: 'BAD_REQUEST', message: query.message });
+    const { rows, hasMore } = catalogue.changesAfter(query.after, query.limit);
+    const cursor = encodeCursor(rows.at(-1)?.seq ?? query.after);
+    return c.body(changesPageJson(rows, cursor, hasMore), 200, { 'Content-Type': 'application/json' });
+  });
+
+  for (const type of recordTypes) {
+    const schema = catalogueRecordSchemas[type];
+    const route = adminRecordRoute(type, ':id');
+
+    app.put(route, requireAdmin, async (c) => {
+      // The body limit (256 KiB, MAX_RECORD_BYTES) keeps every record within what kiosks accept.
+      const body = await readBody(c, schema);
+      if (!body.ok) return fail(c, body.failure);
+      const id = c.req.param('id') ?? '';
+      if (body.value.id !== id) {
+        return fail(c, { status: 400, code: 'VALIDATION_FAILED', message: 'id: the body\'s id differs from the id in the path.' });
+      }
+      catalogue.upsert(type, id, body.value);
+      return c.json(body.value);
+    });
+
+    app.delete(route, requireAdmin, (c) =>
+      catalogue.remove(type, c.req.param('id') ?? '')
+        ? c.body(null, 204)
+        : fail(c, { status: 404, code: 'NOT_FOUND', message: `No ${type} has this id.` }),
+    );
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The demo catalogue the reference server seeds: the 48 real procedures, 19 fields and 30 agencies of
+ * server/fixtures/catalogue-sample.json mapped to the shared schemas (ids kept), everyday-name keywords citizens
+ * search with, and demo service locations. The sample's research keys (sources, uncertain, decision, notes) are
+ * dropped by the schemas; each record is validated here, so a bad edit of the fixture fails at seed, not on a kiosk.
+ */
+import { z } from 'zod';
+import { Agency, Field, Location, Procedure } from '../shared/api/catalogue';
+import sampleFile from './fixtures/catalogue-sample.json' with { type: 'json' };
+
+export interface Catalogue {
+  agencies: Agency[];
+  fields: Field[];
+  procedures: Procedure[];
+  locations: Location[];
+}
+
+/** The sample's shape where it differs from the schemas; every other key is passed to the schema as is. */
+const SampleAgency = z.looseObject({
+  status: z.enum(['active', 'new_2025', 'merged_2025', 'abolished_2025', 'legacy_2024_2025']),
+  // One agency was split among several successors: the schema has a single `mergedInto`.
+  mergedInto: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+});
+const SampleProcedure = z.looseObject({
+  name: z.string(),
+  field: z.string(),
+  nonGeographic: z.object({ binhDuong: z.boolean().nullable(), national: z.boolean().optional() }),
+});
+const SampleFile = z.object({
+  agencies: z.array(SampleAgency),
+  fields: z.array(z.looseObject({})),
+  procedures: z.array(SampleProcedure),
+});
+
+const agencyStatus = {
+  active: 'active',
+  new_2025: 'active',
+  merged_2025: 'merged',
+  abolished_2025: 'abolished',
+  // The district branches of the centre, closed with the district level on 01/07/2025.
+  legacy_2024_2025: 'abolished',
+} as const satisfies Record<z.infer<typeof SampleAgency>['status'], Agency['status']>;
+
+/**
+ * Everyday names citizens type or say, matched on the procedure's name or its field. Only the obvious ones: a wrong
+ * keyword sends a citizen to the wrong counter.
+ */
+const everydayNames: readonly { match: RegExp; field?: string; keywords: readonly string[] }[] = [
+  { match: /khai sinh/iu, keywords: ['giấy khai sinh', 'làm giấy khai sinh'] },
+  { match: /đăng ký kết hôn/iu, keywords: ['giấy kết hôn', 'giấy chứng nhận kết hôn'] },
+  { match: /khai tử/iu, keywords: ['giấy chứng tử', 'báo tử'] },
+  { match: /tình trạng hôn nhân/iu, keywords: ['xác nhận độc thân', 'giấy xác nhận độc thân'] },
+  { match: /thường trú/iu, keywords: ['hộ khẩu', 'nhập hộ khẩu'] },
+  { match: /tạm trú/iu, keywords: ['đăng ký tạm trú', 'sổ tạm trú'] },
+  { match: /căn cước/iu, keywords: ['CCCD', 'căn cước công dân', 'CMND', 'chứng minh nhân dân'] },
+  { match: /hộ chiếu/iu, keywords: ['passport', 'làm hộ chiếu'] },
+  { match: /lý lịch tư pháp/iu, keywords: ['LLTP', 'phiếu lý lịch'] },
+  { match: /giấy phép lái xe/iu, keywords: ['bằng lái', 'bằng lái xe', 'GPLX'] },
+  { match: /biển số xe/iu, keywords: ['đăng ký xe', 'cà vẹt xe', 'biển số'] },
+  { match: /quyền sử dụng đất/iu, field: 'dat-dai', keywords: ['sổ đỏ', 'sổ hồng'] },
+  { match: /giấy phép xây dựng/iu, keywords: ['xin phép xây dựng', 'GPXD', 'xây nhà'] },
+  { match: /^chứng thực/iu, keywords: ['công chứng', 'sao y'] },
+  { match: /hộ kinh doanh/iu, keywords: ['giấy phép kinh doanh', 'đăng ký kinh doanh'] },
+  { match: /thành lập (doanh nghiệp|công ty)/iu, keywords: ['giấy phép kinh doanh', 'mở công ty'] },
+  { match: /bảo hiểm xã hội một lần/iu, keywords: ['BHXH một lần', 'rút bảo hiểm xã hội'] },
+  { match: /thai sản/iu, keywords: ['BHXH thai sản', 'tiền thai sản'] },
+  { match: /chuyển trường/iu, keywords: ['chuyển trường cấp 2', 'chuyển trường THCS'] },
+];
+
+/** The keywords of a procedure with this name in this field, without duplicates; empty when none applies. */
+export function everydayKeywords({ name, field }: { name: string; field: string }): string[] {
+  const applies = (rule: (typeof everydayNames)[number]) => rule.match.test(name) || rule.field === field;
+  return [...new Set(everydayNames.filter(applies).flatMap(({ keywords }) => keywords))];
+}
+
+/**
+ * Demo service locations: a provincial centre (Bình Dương's, launched 02/12/2024, domain.md section 6), three of its
+ * branches and commune/ward reception points. Names follow the real places; the addresses are for the demo only.
+ */
+const openingHours = 'Thứ Hai – Thứ Sáu 7:30–11:30, 13:00–17:00; Thứ Bảy 7:30–11:30';
+export const demoLocations: readonly Location[] = [
+  {
+    id: 'hcc-tinh',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Bình Dương',
+    kind: 'centre',
+    address: 'Tầng 1, Tháp A, Trung tâm Hành chính tập trung tỉnh, phường Hòa Phú, thành phố Thủ Dầu Một, tỉnh Bình Dương',
+    parent: null,
+    openingHours,
+  },
+  {
+    id: 'hcc-chi-nhanh-thu-dau-mot',
+    name: 'Chi nhánh Trung tâm Phục vụ hành chính công tại thành phố Thủ Dầu Một',
+    kind: 'branch',
+    address: 'Số 1 Quang Trung, phường Phú Cường, thành phố Thủ Dầu Một, tỉnh Bình Dương',
+    parent: 'hcc-tinh',
+    openingHours,
+  },
+  {
+    id: 'hcc-chi-nhanh-thuan-an',
+    name: 'Chi nhánh Trung tâm Phục vụ hành chính công tại thành phố Thuận An',
+    kind: 'branch',
+    address: 'Số 2 Nguyễn Văn Tiết, phường Lái Thiêu, thành phố Thuận An, tỉnh Bình Dương',
+    parent: 'hcc-tinh',
+    openingHours,
+  },
+  {
+    id: 'hcc-chi-nhanh-di-an',
+    name: 'Chi nhánh Trung tâm Phục vụ hành chính công tại thành phố Dĩ An',
+    kind: 'branch',
+    address: 'Số 3 Trần Hưng Đạo, phường Dĩ An, thành phố Dĩ An, tỉnh Bình Dương',
+    parent: 'hcc-tinh',
+    openingHours,
+  },
+  ...(
+    [
+      ['phu-cuong', 'phường Phú Cường', 'Số 10 Đinh Bộ Lĩnh, phường Phú Cường, thành phố Thủ Dầu Một', 'thu-dau-mot'],
+      ['hiep-thanh', 'phường Hiệp Thành', 'Số 25 Lê Hồng Phong, phường Hiệp Thành, thành phố Thủ Dầu Một', 'thu-dau-mot'],
+      ['lai-thieu', 'phường Lái Thiêu', 'Số 8 Phan Đình Phùng, phường Lái Thiêu, thành phố Thuận An', 'thuan-an'],
+      ['an-phu', 'phường An Phú', 'Số 15 Nguyễn Trãi, phường An Phú, thành phố Thuận An', 'thuan-an'],
+      ['di-an', 'phường Dĩ An', 'Số 6 Cô Bắc, phường Dĩ An, thành phố Dĩ An', 'di-an'],
+      ['tan-dong-hiep', 'phường Tân Đông Hiệp', 'Số 30 Nguyễn Thị Minh Khai, phường Tân Đông Hiệp, thành phố Dĩ An', 'di-an'],
+    ] as const
+  ).map(([slug, ward, street, branch]): Location => ({
+    id: `tiep-nhan-${slug}`,
+    name: `Bộ phận Một cửa ${ward}`,
+    kind: 'reception_point',
+    address: `${street}, tỉnh Bình Dương`,
+    parent: `hcc-chi-nhanh-${branch}`,
+    openingHours,
+  })),
+];
+
+/** Maps and validates the sample file; throws with the failing record's id when the fixture does not fit. */
+export function mapSampleCatalogue(file: unknown): Catalogue {
+  const sample = SampleFile.parse(file);
+  const validated = <T>(schema: z.ZodType<T>, record: Record<string, unknown>): T => {
+    const parsed = schema.safeParse(record);
+    if (!parsed.success) throw new Error(`catalogue sample: record ${String(record.id)} is invalid: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  };
+  return {
+    agencies: sample.agencies.map(({ status, mergedInto, ...agency }) =>
+      validated(Agency, { ...agency, status: agencyStatus[status], mergedInto: typeof mergedInto === 'string' ? mergedInto : null }),
+    ),
+    fields: sample.fields.map((field) => validated(Field, field)),
+    procedures: sample.procedures.map(({ nonGeographic, ...procedure }) => {
+      const keywords = everydayKeywords(procedure);
+      return validated(Procedure, {
+        ...procedure,
+        // The province's own list decides; without it, a procedure filed anywhere in the country still is.
+        nonGeographic: nonGeographic.binhDuong ?? (nonGeographic.national === true ? true : null),
+        ...(keywords.length > 0 && { keywords }),
+      });
+    }),
+    locations: demoLocations.map((location) => validated(Location, location)),
+  };
+}
+
+/** The demo catalogue, mapped once per process. */
+let sampleCatalogue: Catalogue | undefined;
+export function loadSampleCatalogue(): Catalogue {
+  sampleCatalogue ??= mapSampleCatalogue(sampleFile);
+  return sampleCatalogue;
+}

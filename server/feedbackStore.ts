@@ -1,0 +1,120 @@
+/**
+ * The reference server's ratings table (created by centralStore's migrations): each Idempotency-Key is stored once,
+ * with a hash of the request it came with, so a repeat gets the first answer and a reused key with another body is
+ * caught. Also the read-only queries the on-time board needs over dossiers and kiosks.
+ */
+import type Database from 'better-sqlite3';
+import { Dossier } from '../shared/api/gateway';
+import { type FeedbackRecord, Indicators, Rating } from '../shared/api/feedback';
+import type { RatingFact } from './feedbackStats';
+import { toVietnamIso } from './vietnamTime';
+
+export interface NewFeedback {
+  id: string;
+  idempotencyKey: string;
+  requestHash: string;
+  record: Omit<FeedbackRecord, 'id' | 'receivedAt'>;
+  receivedAt: Date;
+}
+
+export interface StoredFeedback {
+  record: FeedbackRecord;
+  requestHash: string;
+  /** False when the key was already stored: `record` is the first rating sent with it. */
+  inserted: boolean;
+}
+
+export interface FeedbackListFilter {
+  agencyId?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface FeedbackStore {
+  /** Stores the rating unless its idempotency key is known; either way returns what the key holds. */
+  insertOnce(feedback: NewFeedback): StoredFeedback;
+  list(filter: FeedbackListFilter): { items: FeedbackRecord[]; total: number };
+  ratingFacts(): RatingFact[];
+  allDossiers(): Dossier[];
+  kioskIdForToken(tokenHash: string): string | undefined;
+}
+
+interface FeedbackRow {
+  id: string;
+  request_hash: string;
+  dossier_code: string;
+  agency_id: string;
+  agency_name: string;
+  kiosk_id: string;
+  rating: string;
+  reason: string | null;
+  indicators: string | null;
+  received_at: number;
+}
+
+const toRecord = (row: FeedbackRow): FeedbackRecord => ({
+  id: row.id,
+  dossierCode: row.dossier_code,
+  agency: { id: row.agency_id, name: row.agency_name },
+  rating: Rating.parse(row.rating),
+  reason: row.reason,
+  indicators: row.indicators === null ? null : Indicators.parse(JSON.parse(row.indicators)),
+  kioskId: row.kiosk_id,
+  receivedAt: toVietnamIso(new Date(row.received_at)),
+});
+
+export function createFeedbackStore(db: Database.Database): FeedbackStore {
+  const insert = db.prepare(
+    `INSERT INTO feedback (id, idempotency_key, request_hash, dossier_code, agency_id, agency_name, kiosk_id, rating, reason, indicators, received_at)
+     VALUES (@id, @key, @requestHash, @dossierCode, @agencyId, @agencyName, @kioskId, @rating, @reason, @indicators, @receivedAt)
+     ON CONFLICT (idempotency_key) DO NOTHING`,
+  );
+  const byKey = db.prepare<[string], FeedbackRow>('SELECT * FROM feedback WHERE idempotency_key = ?');
+  const where = `WHERE (@agencyId IS NULL OR agency_id = @agencyId) AND (@from IS NULL OR received_at >= @from) AND (@to IS NULL OR received_at < @to)`;
+  const page = db.prepare<Record<string, unknown>, FeedbackRow>(`SELECT * FROM feedback ${where} ORDER BY received_at DESC, id LIMIT @limit OFFSET @offset`);
+  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM feedback ${where}`);
+  const facts = db.prepare<[], Pick<FeedbackRow, 'agency_id' | 'agency_name' | 'rating' | 'received_at'>>(
+    'SELECT agency_id, agency_name, rating, received_at FROM feedback',
+  );
+  const dossiers = db.prepare<[], { json: string }>('SELECT json FROM dossiers');
+  const kioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
+
+  return {
+    insertOnce: db.transaction((feedback: NewFeedback): StoredFeedback => {
+      const { record } = feedback;
+      const changes = insert.run({
+        id: feedback.id,
+        key: feedback.idempotencyKey,
+        requestHash: feedback.requestHash,
+        dossierCode: record.dossierCode,
+        agencyId: record.agency.id,
+        agencyName: record.agency.name,
+        kioskId: record.kioskId,
+        rating: record.rating,
+        reason: record.reason,
+        indicators: record.indicators === null ? null : JSON.stringify(record.indicators),
+        receivedAt: feedback.receivedAt.getTime(),
+      }).changes;
+      const row = byKey.get(feedback.idempotencyKey);
+      if (!row) throw new Error('feedback insert left no row');
+      return { record: toRecord(row), requestHash: row.request_hash, inserted: changes === 1 };
+    }),
+    list(filter) {
+      const params = { agencyId: filter.agencyId ?? null, from: filter.from?.getTime() ?? null, to: filter.to?.getTime() ?? null };
+      return {
+        items: page.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toRecord),
+        total: count.get(params)?.n ?? 0,
+      };
+    },
+    ratingFacts: () =>
+      facts.all().map((row) => ({
+        agency: { id: row.agency_id, name: row.agency_name },
+        rating: Rating.parse(row.rating),
+        receivedAt: new Date(row.received_at),
+      })),
+    allDossiers: () => dossiers.all().map((row) => Dossier.parse(JSON.parse(row.json))),
+    kioskIdForToken: (tokenHash) => kioskByToken.get(tokenHash)?.id,
+  };
+}

@@ -1,0 +1,64 @@
+// `npm run central -- --synthetic-catalogue <n> [--seed <s>]` as a process: it serves the generated catalogue.
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
+import { apiPaths, EnrollResponse } from '../../shared/api/gateway';
+import { generateCatalogue } from '../../server/catalogueGenerator';
+import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
+import { projectRoot, runTypeScript } from '../support/processes';
+
+const children: ReturnType<typeof spawn>[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
+
+function runCentral(args: string[]) {
+  const child = spawn(process.execPath, [...runTypeScript, 'server/main.ts', '--port', '0', '--admin-token', 'cli-catalogue-admin-token-0123', ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = /^central listening on (\S+)$/m.exec(stdout)?.[1];
+      if (url) resolve(url);
+    });
+    void exited.then((code) => reject(new Error(`central exited with ${code}:\n${stdout}${stderr}`)));
+  });
+  listening.catch(() => {});
+  return { listening, exited, stderr: () => stderr };
+}
+
+describe('npm run central -- --synthetic-catalogue', () => {
+  it('serves the synthetic catalogue of that size and seed instead of the sample', async () => {
+    const url = await runCentral(['--synthetic-catalogue', '150', '--seed', '11']).listening;
+    const enrolled = await fetch(url + apiPaths.enroll, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'cli-catalogue-kiosk' }),
+    });
+    const { token } = EnrollResponse.parse(await enrolled.json());
+    const response = await fetch(`${url}${cataloguePaths.changes}?limit=500`, { headers: { authorization: `Bearer ${token}` } });
+    const page = CatalogueChangesPage.parse(await response.json());
+    const served = page.changes.filter(({ type }) => type === 'procedure').map(({ id }) => id);
+    expect(served).toEqual(generateCatalogue({ procedures: 150, seed: 11 }).procedures.map(({ id }) => id));
+  });
+
+  it.each([
+    ['a seed without a size', ['--seed', '3'], '--seed needs --synthetic-catalogue'],
+    ['a size that is not a number', ['--synthetic-catalogue', 'many'], '--synthetic-catalogue must be'],
+    ['a size over the maximum', ['--synthetic-catalogue', '9000001'], '--synthetic-catalogue must be'],
+    ['a seed that is not a number', ['--synthetic-catalogue', '10', '--seed', 'x'], '--seed must be'],
+  ])('refuses %s with one line on stderr and exit status 2', async (_case, args, reason) => {
+    const central = runCentral(args);
+    expect(await central.exited).toBe(2);
+    const lines = central.stderr().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(reason);
+  });
+});

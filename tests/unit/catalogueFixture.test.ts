@@ -1,0 +1,112 @@
+// The demo catalogue the reference server seeds: the sample fixture mapped to the shared schemas, keeping every id.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Agency, Field, Location, Procedure } from '../../shared/api/catalogue';
+import { everydayKeywords, loadSampleCatalogue, mapSampleCatalogue } from '../../server/catalogueSample';
+
+interface RawSample {
+  agencies: { id: string; status: string; mergedInto?: string | string[] | null }[];
+  fields: { id: string }[];
+  procedures: { id: string; code: string; name: string; nonGeographic: { binhDuong: boolean | null; national?: boolean } }[];
+}
+const readSample = (): RawSample =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../server/fixtures/catalogue-sample.json'), 'utf8')) as RawSample;
+
+const catalogue = loadSampleCatalogue();
+const procedureNamed = (name: string) => catalogue.procedures.find((procedure) => procedure.name === name);
+
+describe('the sample catalogue mapping', () => {
+  it('keeps every agency, field and procedure id of the fixture, in its order', () => {
+    const raw = readSample();
+    expect(catalogue.agencies.map(({ id }) => id)).toEqual(raw.agencies.map(({ id }) => id));
+    expect(catalogue.fields.map(({ id }) => id)).toEqual(raw.fields.map(({ id }) => id));
+    expect(catalogue.procedures.map(({ id }) => id)).toEqual(raw.procedures.map(({ id }) => id));
+    expect(catalogue.procedures.map(({ code }) => code)).toEqual(raw.procedures.map(({ code }) => code));
+    expect([catalogue.agencies.length, catalogue.fields.length, catalogue.procedures.length]).toEqual([30, 19, 48]);
+  });
+
+  it('yields records every schema accepts as they are, without the research-only keys', () => {
+    for (const agency of catalogue.agencies) expect(Agency.parse(agency)).toEqual(agency);
+    for (const field of catalogue.fields) expect(Field.parse(field)).toEqual(field);
+    for (const procedure of catalogue.procedures) expect(Procedure.parse(procedure)).toEqual(procedure);
+    for (const location of catalogue.locations) expect(Location.parse(location)).toEqual(location);
+    const keys = new Set(catalogue.procedures.flatMap((procedure) => Object.keys(procedure)));
+    for (const researchKey of ['sources', 'uncertain', 'uncertainFields', 'decision', 'levelNote']) expect(keys).not.toContain(researchKey);
+  });
+
+  it('keeps the time text of a method whose time the source words loosely', () => {
+    const texts = catalogue.procedures.flatMap((procedure) => procedure.methods.flatMap((method) => method.time.text ?? []));
+    expect(texts).toContain('trong ngày nếu hồ sơ hợp lệ nhận trước 15 giờ; tối đa 03 ngày làm việc');
+  });
+
+  it('maps the research statuses onto active, merged and abolished, keeping a single successor', () => {
+    const byId = new Map(catalogue.agencies.map((agency) => [agency.id, agency]));
+    expect(byId.get('so-nong-nghiep-moi-truong')).toMatchObject({ status: 'active' });
+    expect(byId.get('so-ke-hoach-dau-tu')).toMatchObject({ status: 'merged', mergedInto: 'so-tai-chinh' });
+    // Split among three departments: no single successor, the note says where each part went.
+    expect(byId.get('so-lao-dong-tbxh')).toMatchObject({ status: 'abolished', mergedInto: null });
+    expect(byId.get('so-lao-dong-tbxh')?.note).toContain('Nội vụ');
+    expect(byId.get('chi-nhanh-pvhcc')).toMatchObject({ status: 'abolished' });
+  });
+
+  it('knows a procedure is filed anywhere only when a list says so, and leaves the rest unknown', () => {
+    const raw = readSample();
+    const national = raw.procedures.filter(({ nonGeographic }) => nonGeographic.national === true).map(({ id }) => id);
+    expect(national.length).toBeGreaterThan(0);
+    for (const procedure of catalogue.procedures) expect(procedure.nonGeographic).toBe(national.includes(procedure.id) ? true : null);
+  });
+
+  it('refers only to agencies and fields it has', () => {
+    const agencies = new Set(catalogue.agencies.map(({ id }) => id));
+    const fields = new Set(catalogue.fields.map(({ id }) => id));
+    for (const procedure of catalogue.procedures) {
+      expect(agencies, procedure.id).toContain(procedure.agencyId);
+      expect(fields, procedure.id).toContain(procedure.field);
+    }
+    for (const agency of catalogue.agencies) {
+      for (const other of [agency.parent, agency.mergedInto]) if (other) expect(agencies, agency.id).toContain(other);
+    }
+  });
+
+  it('adds the everyday names citizens search with', () => {
+    expect(procedureNamed('Thủ tục đăng ký khai sinh')?.keywords).toContain('giấy khai sinh');
+    expect(procedureNamed('Đăng ký thường trú')?.keywords).toContain('hộ khẩu');
+    // Land procedures by their field: the name says only "Giấy chứng nhận".
+    expect(procedureNamed('Cấp lại Giấy chứng nhận do bị mất')?.keywords).toContain('sổ đỏ');
+    expect(procedureNamed('Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất')?.keywords).toContain('sổ đỏ');
+    expect(procedureNamed('Giải quyết hưởng chế độ thai sản')?.keywords).not.toContain('sổ đỏ');
+    expect(procedureNamed('Đổi giấy phép lái xe')?.keywords).toEqual(expect.arrayContaining(['bằng lái', 'GPLX']));
+    expect(procedureNamed('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên')?.keywords).toContain('CCCD');
+    const criminalRecord = catalogue.procedures.find(({ name }) => name.startsWith('Cấp Phiếu Lý lịch tư pháp'));
+    expect(criminalRecord?.keywords).toContain('LLTP');
+    expect(everydayKeywords({ name: 'Chuyển trường đối với học sinh trung học cơ sở', field: 'giao-duc' })).toContain('chuyển trường THCS');
+    expect(everydayKeywords({ name: 'Cấp giấy phép môi trường (cấp Tỉnh)', field: 'moi-truong' })).toEqual([]);
+  });
+
+  it('adds a provincial centre, its branches and commune reception points, each under an existing parent', () => {
+    const kinds = catalogue.locations.map(({ kind }) => kind);
+    expect(kinds.filter((kind) => kind === 'centre')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === 'branch').length).toBeGreaterThanOrEqual(2);
+    expect(kinds.filter((kind) => kind === 'reception_point').length).toBeGreaterThanOrEqual(4);
+    const ids = new Set(catalogue.locations.map(({ id }) => id));
+    expect(ids.size).toBe(catalogue.locations.length);
+    for (const location of catalogue.locations) {
+      if (location.kind === 'centre') expect(location.parent).toBeNull();
+      else expect(ids, location.id).toContain(location.parent);
+      expect(location.address).toMatch(/Bình Dương$/u);
+    }
+  });
+
+  it('refuses a fixture record the schemas refuse, naming the record', () => {
+    const raw = readSample();
+    raw.procedures[3]!.code = '1.23';
+    expect(() => mapSampleCatalogue(raw)).toThrow(raw.procedures[3]!.id);
+  });
+
+  it('refuses an agency status it does not know how to map', () => {
+    const raw = readSample();
+    raw.agencies[0]!.status = 'renamed_2026';
+    expect(() => mapSampleCatalogue(raw)).toThrow(/status/);
+  });
+});
