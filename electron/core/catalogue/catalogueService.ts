@@ -1,0 +1,280 @@
+/**
+ * The kiosk's procedure catalogue: a local cache synced from the central server's change feed, searched offline.
+ *
+ * A sync never leaves a half-applied catalogue. A full sync (empty cache) builds a new database file beside the
+ * cache and renames it over the cache once complete; an incremental sync stages its pages in the cache and applies
+ * them, with the new cursor, in one transaction after the last page. A failure, a cut-off or a kill -9 before that
+ * point leaves the previous complete catalogue; the next sync resumes the staged pages or starts over. Pages are
+ * written one short transaction at a time, yielding to the event loop between them, so the kiosk stays responsive.
+ */
+import { renameSync, rmSync } from 'node:fs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Database } from 'better-sqlite3';
+import { MAX_CHANGES_PAGE } from '../../../shared/api/catalogue';
+import { checkChangesPage, planSync, type ValidChange, type ValidPage } from '../../../shared/catalogue/syncPlan';
+import type { CatalogueStatus, InvokeChannel } from '../../../shared/contract/kiosk';
+import { CentralError, type CentralClient } from '../centralClient';
+import type { InvokeHandlers } from '../dispatch';
+import type { Logger } from '../logger';
+import { openCatalogueDb, removeSidecars, schemaVersion } from './catalogueDb';
+import { createCatalogueSearch, type CatalogueSearch } from './catalogueSearch';
+import { createCatalogueStore, type CatalogueCounts, type CatalogueStore } from './catalogueStore';
+
+export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+export const DEFAULT_SYNC_PAGE_SIZE = 200;
+/** Changes checked or written between two yields to the event loop: a few milliseconds of work each. */
+const SLICE = 20;
+
+export interface CatalogueServiceOptions {
+  /** The cache's own SQLite file (catalogue.db in the data directory). */
+  dbPath: string;
+  client: Pick<CentralClient, 'getCatalogueChanges'>;
+  logger: Logger;
+  pageSize?: number;
+  now?: () => Date;
+}
+
+export type SyncOutcome =
+  | { ok: true; kind: 'full' | 'incremental'; applied: number; pages: number }
+  | { ok: false; reason: 'unavailable' | 'refused' | 'rejected_page' | 'internal'; message: string };
+
+type SyncSuccess = Extract<SyncOutcome, { ok: true }>;
+
+export type CatalogueHandlers = Pick<InvokeHandlers, Extract<InvokeChannel, `catalogue:${string}`>>;
+
+export interface CatalogueInfo {
+  schemaVersion: number;
+  cursor: string | null;
+  lastSyncAt: string | null;
+  counts: CatalogueCounts;
+}
+
+/** A page the server sent that the kiosk will not write; the reason names what is wrong, never the content. */
+class RejectedPageError extends Error {
+  override readonly name = 'RejectedPageError';
+}
+
+export function openCatalogueService(opts: CatalogueServiceOptions) {
+  const { dbPath, client, logger } = opts;
+  const pageSize = Math.min(opts.pageSize ?? DEFAULT_SYNC_PAGE_SIZE, MAX_CHANGES_PAGE);
+  const now = opts.now ?? (() => new Date());
+  const nextPath = `${dbPath}.next`;
+
+  let db: Database;
+  let store: CatalogueStore;
+  let search: CatalogueSearch;
+  let counts: CatalogueCounts;
+  function attach(opened: Database): void {
+    db = opened;
+    store = createCatalogueStore(db);
+    search = createCatalogueSearch(db);
+    counts = store.counts();
+  }
+  attach(openCatalogueDb(dbPath, logger));
+
+  let online = true;
+  let progress: CatalogueStatus['progress'] = null;
+  let running: Promise<SyncOutcome> | null = null;
+  const listeners = new Set<(status: CatalogueStatus) => void>();
+
+  function status(): CatalogueStatus {
+    return { lastSyncAt: store.getMeta('lastSyncAt'), online, syncing: running !== null, progress, counts };
+  }
+  function emit(): void {
+    const current = status();
+    for (const listener of listeners) listener(current);
+  }
+
+  /** A page checked whole before anything of it is written, a slice at a time so the kiosk stays responsive. */
+  async function fetchPage(since: string | null): Promise<ValidPage> {
+    const body = await client.getCatalogueChanges(since, pageSize);
+    online = true;
+    const changes: ValidChange[] = [];
+    for (let start = 0; start === 0 || start < body.changes.length; start += SLICE) {
+      const check = checkChangesPage({ ...body, changes: body.changes.slice(start, start + SLICE) }, start);
+      if (!check.ok) throw new RejectedPageError(check.reason);
+      changes.push(...check.page.changes);
+      await yieldToEventLoop();
+    }
+    return { changes, cursor: body.cursor, hasMore: body.hasMore };
+  }
+
+  /** Writes the changes a slice per transaction, yielding between; `last` runs in the final slice's transaction. */
+  async function writeInSlices(target: Database, changes: readonly ValidChange[], write: (slice: readonly ValidChange[]) => void, last: () => void) {
+    for (let start = 0; start === 0 || start < changes.length; start += SLICE) {
+      const slice = changes.slice(start, start + SLICE);
+      const final = start + SLICE >= changes.length;
+      target.transaction(() => {
+        write(slice);
+        if (final) last();
+      })();
+      if (!final) await yieldToEventLoop();
+    }
+  }
+
+  function pageDone(applied: number): void {
+    progress = { applied: (progress?.applied ?? 0) + applied, pages: (progress?.pages ?? 0) + 1 };
+    emit();
+  }
+
+  async function fullSync(): Promise<SyncSuccess> {
+    // A build cut off by a crash is started over: its pages came from a feed that may have moved on.
+    rmSync(nextPath, { force: true });
+    removeSidecars(nextPath);
+    const next = openCatalogueDb(nextPath, logger, { building: true });
+    const nextStore = createCatalogueStore(next);
+    try {
+      let since: string | null = null;
+      for (let more = true; more; ) {
+        const page = await fetchPage(since);
+        // The new file is itself the staging area: slices of a page need not commit together.
+        await writeInSlices(next, page.changes, (slice) => slice.forEach(nextStore.applyChange), () => {});
+        pageDone(page.changes.length);
+        ({ cursor: since, hasMore: more } = page);
+        await yieldToEventLoop();
+      }
+      nextStore.setMeta('cursor', since ?? '');
+      nextStore.setMeta('lastSyncAt', now().toISOString());
+      next.close();
+    } catch (error) {
+      if (next.open) next.close();
+      rmSync(nextPath, { force: true });
+      removeSidecars(nextPath);
+      throw error;
+    }
+    // The swap: the cache closes cleanly (its log checkpointed), then one rename puts the new file in its place.
+    db.close();
+    try {
+      removeSidecars(dbPath);
+      renameSync(nextPath, dbPath);
+    } finally {
+      // Whichever file is in place now is a complete catalogue: the new one, or the old one if the rename failed.
+      attach(openCatalogueDb(dbPath, logger, { verify: false }));
+    }
+    return { ok: true, kind: 'full', applied: progress?.applied ?? 0, pages: progress?.pages ?? 0 };
+  }
+
+  async function incrementalSync(since: string, keepStaged: boolean): Promise<SyncSuccess> {
+    const from = store.getMeta('cursor') ?? '';
+    if (!keepStaged) db.transaction(() => store.clearStaged())();
+    for (let cursor = since, more = true; more; ) {
+      const page = await fetchPage(cursor);
+      // The staged cursor moves with the page's last slice; slices staged before a crash are staged again on
+      // resume, which applies them twice in order: the same result.
+      await writeInSlices(db, page.changes, store.stage, () => {
+        store.setMeta('staged_from', from);
+        store.setMeta('staged_cursor', page.cursor);
+      });
+      pageDone(page.changes.length);
+      ({ cursor, hasMore: more } = page);
+      await yieldToEventLoop();
+    }
+    const staged = store.stagedChanges();
+    db.transaction(() => {
+      for (const change of staged) store.applyChange(change);
+      store.setMeta('cursor', store.getMeta('staged_cursor') ?? from);
+      store.setMeta('lastSyncAt', now().toISOString());
+      store.clearStaged();
+    })();
+    search.invalidate();
+    counts = store.counts();
+    return { ok: true, kind: 'incremental', applied: staged.length, pages: progress?.pages ?? 0 };
+  }
+
+  /** The server no longer knows the cursor (its catalogue was reset): the cache is rebuilt from the start. */
+  async function fullSyncIfCursorRefused(error: unknown): Promise<SyncSuccess> {
+    if (!(error instanceof CentralError && error.kind === 'rejected' && error.status === 400)) throw error;
+    logger.warn({ event: 'catalogue.cursor_refused' }, 'central server refused the cursor, syncing the whole catalogue');
+    progress = { applied: 0, pages: 0 };
+    return fullSync();
+  }
+
+  async function runSync(): Promise<SyncOutcome> {
+    const plan = planSync(store.syncState());
+    const started = performance.now();
+    try {
+      const outcome = plan.kind === 'full' ? await fullSync() : await incrementalSync(plan.since, plan.keepStaged).catch(fullSyncIfCursorRefused);
+      logger.info(
+        { event: 'catalogue.synced', kind: outcome.kind, applied: outcome.applied, pages: outcome.pages, ms: Math.round(performance.now() - started) },
+        'catalogue synced',
+      );
+      return outcome;
+    } catch (error) {
+      const outcome = failure(error);
+      if (outcome.reason === 'unavailable') online = false;
+      logger.warn({ event: 'catalogue.sync_failed', kind: plan.kind, reason: outcome.reason, detail: outcome.message }, 'catalogue sync failed');
+      return outcome;
+    }
+  }
+
+  /** One sync at a time: a request during a sync waits for that sync. */
+  function syncNow(): Promise<SyncOutcome> {
+    if (running) return running;
+    progress = { applied: 0, pages: 0 };
+    running = runSync().finally(() => {
+      running = null;
+      progress = null;
+      emit();
+    });
+    emit();
+    return running;
+  }
+
+  const handlers: CatalogueHandlers = {
+    'catalogue:search': async (request) => {
+      const { items, total } = search.search(request);
+      return { items: items.map(({ score: _score, ...summary }) => summary), total };
+    },
+    'catalogue:facets': async (request) => search.facets(request.filters),
+    'catalogue:procedure': async (request) => {
+      const detail = search.procedure(request.id);
+      return detail
+        ? { ok: true, value: detail }
+        : { ok: false, error: { code: 'NOT_FOUND', message: 'No procedure with this id in the catalogue' } };
+    },
+    'catalogue:status': async () => status(),
+    'catalogue:syncNow': async () => {
+      await syncNow();
+      return status();
+    },
+  };
+
+  return {
+    handlers,
+    status,
+    syncNow,
+    search: (input: Parameters<CatalogueSearch['search']>[0]) => search.search(input),
+    info(): CatalogueInfo {
+      return { schemaVersion: schemaVersion(db), cursor: store.getMeta('cursor'), lastSyncAt: store.getMeta('lastSyncAt'), counts };
+    },
+    onStatus(listener: (status: CatalogueStatus) => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    /** Sync now and then every `minutes`; returns the function that stops the schedule. */
+    startSchedule(minutes = DEFAULT_SYNC_INTERVAL_MINUTES): () => void {
+      void syncNow();
+      const timer = setInterval(() => void syncNow(), minutes * 60_000);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    /** Waits for a running sync, then closes the database. */
+    async close(): Promise<void> {
+      await running;
+      if (db.open) db.close();
+    },
+  };
+}
+
+export type CatalogueService = ReturnType<typeof openCatalogueService>;
+
+function failure(error: unknown): Extract<SyncOutcome, { ok: false }> {
+  if (error instanceof RejectedPageError) return { ok: false, reason: 'rejected_page', message: error.message };
+  if (error instanceof CentralError) {
+    if (error.kind === 'unavailable') return { ok: false, reason: 'unavailable', message: error.message };
+    if (error.kind === 'bad_response') return { ok: false, reason: 'rejected_page', message: error.message };
+    return { ok: false, reason: 'refused', message: error.message };
+  }
+  // A bug or a disk problem: the error's name only, a message could quote a record.
+  return { ok: false, reason: 'internal', message: error instanceof Error ? error.name : typeof error };
+}

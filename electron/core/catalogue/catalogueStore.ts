@@ -1,0 +1,134 @@
+/**
+ * Writing records into a catalogue cache database: the record as JSON, and for a procedure its filter columns and
+ * its row in the full-text index. Callers wrap these in transactions; nothing here commits on its own.
+ */
+import type { Database } from 'better-sqlite3';
+import type { CatalogueRecordType, Procedure } from '../../../shared/api/catalogue';
+import type { CatalogueRecord, StoredSyncState, ValidChange } from '../../../shared/catalogue/syncPlan';
+import { searchKey } from '../../../shared/text/fold';
+
+export interface CatalogueCounts {
+  procedures: number;
+  agencies: number;
+  fields: number;
+  locations: number;
+}
+
+/** Online levels at which a citizen can file without coming in. */
+const FILED_ONLINE = new Set(['toan_trinh', 'mot_phan']);
+
+export function createCatalogueStore(db: Database) {
+  const statements = {
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
+    getRecord: db.prepare<[string, string], { data: string }>('SELECT data FROM records WHERE type = ? AND id = ?'),
+    putRecord: db.prepare('INSERT INTO records (type, id, data) VALUES (?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET data = excluded.data'),
+    deleteRecord: db.prepare('DELETE FROM records WHERE type = ? AND id = ?'),
+    procedureRowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM procedures WHERE id = ?'),
+    insertProcedure: db.prepare(
+      'INSERT INTO procedures (id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    deleteProcedure: db.prepare('DELETE FROM procedures WHERE rowid = ?'),
+    insertFts: db.prepare('INSERT INTO procedure_fts (rowid, name, code, documents, agency, keywords) VALUES (?, ?, ?, ?, ?, ?)'),
+    deleteFts: db.prepare('DELETE FROM procedure_fts WHERE rowid = ?'),
+    proceduresOfAgency: db.prepare<[string], { id: string }>('SELECT id FROM procedures WHERE agency_id = ?'),
+    stage: db.prepare('INSERT INTO staged_changes (op, type, id, data) VALUES (?, ?, ?, ?)'),
+    staged: db.prepare<[], { op: 'upsert' | 'delete'; type: CatalogueRecordType; id: string; data: string | null }>(
+      'SELECT op, type, id, data FROM staged_changes ORDER BY seq',
+    ),
+    clearStaged: db.prepare('DELETE FROM staged_changes'),
+    counts: db.prepare<[], { type: CatalogueRecordType; count: number }>('SELECT type, count(*) AS count FROM records GROUP BY type'),
+  };
+
+  const getMeta = (key: string): string | null => statements.getMeta.get(key)?.value ?? null;
+
+  function unindexProcedure(id: string): void {
+    const row = statements.procedureRowid.get(id);
+    if (!row) return;
+    statements.deleteFts.run(row.rowid);
+    statements.deleteProcedure.run(row.rowid);
+  }
+
+  function indexProcedure(procedure: Procedure): void {
+    unindexProcedure(procedure.id);
+    const online = procedure.onlineLevel !== null && FILED_ONLINE.has(procedure.onlineLevel) ? 1 : 0;
+    const { lastInsertRowid } = statements.insertProcedure.run(
+      procedure.id,
+      procedure.code,
+      procedure.name,
+      procedure.level,
+      procedure.field,
+      procedure.agencyId,
+      procedure.onlineLevel,
+      online,
+    );
+    const agency = statements.getRecord.get('agency', procedure.agencyId);
+    const agencyName = agency ? (JSON.parse(agency.data) as { name: string }).name : '';
+    statements.insertFts.run(
+      lastInsertRowid,
+      searchKey(procedure.name),
+      searchKey(procedure.code),
+      searchKey(procedure.documents.map((document) => document.name).join(' ')),
+      searchKey(agencyName),
+      searchKey([...(procedure.keywords ?? []), procedure.result?.name ?? ''].join(' ')),
+    );
+  }
+
+  function putRecord(record: CatalogueRecord): void {
+    statements.putRecord.run(record.type, record.data.id, JSON.stringify(record.data));
+    if (record.type === 'procedure') indexProcedure(record.data);
+    // The agency's name is indexed with each of its procedures.
+    if (record.type === 'agency') {
+      for (const { id } of statements.proceduresOfAgency.all(record.data.id)) {
+        const stored = statements.getRecord.get('procedure', id);
+        if (stored) indexProcedure(JSON.parse(stored.data) as Procedure);
+      }
+    }
+  }
+
+  function applyChange(change: ValidChange): void {
+    if (change.op === 'upsert') return putRecord(change.record);
+    statements.deleteRecord.run(change.type, change.id);
+    if (change.type === 'procedure') unindexProcedure(change.id);
+  }
+
+  return {
+    getMeta,
+    setMeta: (key: string, value: string) => void statements.setMeta.run(key, value),
+    deleteMeta: (key: string) => void statements.deleteMeta.run(key),
+    applyChange,
+    syncState(): StoredSyncState {
+      const from = getMeta('staged_from');
+      const cursor = getMeta('staged_cursor');
+      return { cursor: getMeta('cursor'), staged: from !== null && cursor !== null ? { from, cursor } : null };
+    },
+    stage(changes: readonly ValidChange[]): void {
+      for (const change of changes) {
+        if (change.op === 'upsert') statements.stage.run('upsert', change.record.type, change.id, JSON.stringify(change.record.data));
+        else statements.stage.run('delete', change.type, change.id, null);
+      }
+    },
+    /** Staged changes in order, as they were checked when staged (read whole: the connection cannot write while iterating). */
+    stagedChanges(): ValidChange[] {
+      return statements.staged.all().map((row): ValidChange =>
+        row.op === 'delete' || row.data === null
+          ? { op: 'delete', type: row.type, id: row.id }
+          : { op: 'upsert', id: row.id, record: { type: row.type, data: JSON.parse(row.data) } as CatalogueRecord },
+      );
+    },
+    clearStaged(): void {
+      statements.clearStaged.run();
+      statements.deleteMeta.run('staged_from');
+      statements.deleteMeta.run('staged_cursor');
+    },
+    counts(): CatalogueCounts {
+      const counts: CatalogueCounts = { procedures: 0, agencies: 0, fields: 0, locations: 0 };
+      const key = { procedure: 'procedures', agency: 'agencies', field: 'fields', location: 'locations' } as const;
+      for (const row of statements.counts.all()) counts[key[row.type]] = row.count;
+      return counts;
+    },
+  };
+}
+
+export type CatalogueStore = ReturnType<typeof createCatalogueStore>;

@@ -1,0 +1,11 @@
+/** Every version of the catalogue cache's schema, oldest first; PRAGMA user_version records the one applied. */
+import type { Database } from 'better-sqlite3';
+import * as initial from './001_initial';
+
+export interface Migration {
+  version: number;
+  up(db: Database): void;
+}
+
+export const migrations: readonly Migration[] = [initial];
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

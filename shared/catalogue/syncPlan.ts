@@ -1,0 +1,87 @@
+/**
+ * What a catalogue sync does, decided without I/O: where to start from the stored state, and whether a page from
+ * the server may be written. A page is accepted whole or rejected whole: one bad record rejects its page, so the
+ * cache never holds a catalogue the server did not publish.
+ */
+import {
+  CatalogueChangesPage,
+  MAX_RECORD_BYTES,
+  catalogueRecordSchemas,
+  type Agency,
+  type CatalogueRecordType,
+  type Field,
+  type Location,
+  type Procedure,
+} from '../api/catalogue';
+
+export interface StoredSyncState {
+  /** Cursor of the complete catalogue in the cache; null when the cache is empty. */
+  cursor: string | null;
+  /** An incremental sync cut off before it finished: the cursor it started from and the last page it staged. */
+  staged: { from: string; cursor: string } | null;
+}
+
+export type SyncPlan =
+  /** Nothing usable in the cache: fetch everything from the beginning into a new catalogue. */
+  | { kind: 'full' }
+  /** Fetch the changes since `since`; `keepStaged` when they continue pages already staged. */
+  | { kind: 'incremental'; since: string; keepStaged: boolean };
+
+export function planSync(state: StoredSyncState): SyncPlan {
+  if (state.cursor === null) return { kind: 'full' };
+  // Staged pages are only worth keeping if they were fetched from the catalogue the cache still holds.
+  if (state.staged && state.staged.from === state.cursor) return { kind: 'incremental', since: state.staged.cursor, keepStaged: true };
+  return { kind: 'incremental', since: state.cursor, keepStaged: false };
+}
+
+export type CatalogueRecord =
+  | { type: 'agency'; data: Agency }
+  | { type: 'field'; data: Field }
+  | { type: 'procedure'; data: Procedure }
+  | { type: 'location'; data: Location };
+
+export type ValidChange = { op: 'upsert'; id: string; record: CatalogueRecord } | { op: 'delete'; type: CatalogueRecordType; id: string };
+
+export interface ValidPage {
+  changes: ValidChange[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+export type PageCheck = { ok: true; page: ValidPage } | { ok: false; reason: string };
+
+/**
+ * Reasons name the change's position and type, never its content (a record could quote anything). A caller that
+ * checks a page in slices passes the slice's first position, so positions stay those of the page.
+ */
+export function checkChangesPage(body: unknown, firstIndex = 0): PageCheck {
+  const parsed = CatalogueChangesPage.safeParse(body);
+  if (!parsed.success) return { ok: false, reason: `page does not match the API (${parsed.error.issues[0]?.path.join('.') ?? ''})` };
+  const changes: ValidChange[] = [];
+  for (const [offset, change] of parsed.data.changes.entries()) {
+    const index = firstIndex + offset;
+    if (change.op === 'delete') {
+      changes.push({ op: 'delete', type: change.type, id: change.id });
+      continue;
+    }
+    const bytes = utf8Length(JSON.stringify(change.data ?? null));
+    if (bytes > MAX_RECORD_BYTES) return { ok: false, reason: `change ${index} (${change.type}) is ${bytes} bytes, over ${MAX_RECORD_BYTES}` };
+    const record = catalogueRecordSchemas[change.type].safeParse(change.data);
+    if (!record.success) {
+      return { ok: false, reason: `change ${index} (${change.type}) is not a valid record at ${record.error.issues[0]?.path.join('.') ?? ''}` };
+    }
+    if (record.data.id !== change.id) return { ok: false, reason: `change ${index} (${change.type}) carries a record with another id` };
+    changes.push({ op: 'upsert', id: change.id, record: { type: change.type, data: record.data } as CatalogueRecord });
+  }
+  return { ok: true, page: { changes, cursor: parsed.data.cursor, hasMore: parsed.data.hasMore } };
+}
+
+/** Bytes of the text in UTF-8, without Node's Buffer or the DOM's TextEncoder (shared/ runs on both). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const point = char.codePointAt(0) ?? 0;
+    bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

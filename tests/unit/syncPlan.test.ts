@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_RECORD_BYTES } from '../../shared/api/catalogue';
+import { checkChangesPage, planSync } from '../../shared/catalogue/syncPlan';
+
+const field = { id: 'ho-tich', name: 'Hộ tịch' };
+
+describe('planSync', () => {
+  it('starts a full sync when the cache holds no catalogue', () => {
+    expect(planSync({ cursor: null, staged: null })).toEqual({ kind: 'full' });
+    expect(planSync({ cursor: null, staged: { from: 's1', cursor: 's9' } })).toEqual({ kind: 'full' });
+  });
+
+  it('continues from the stored cursor', () => {
+    expect(planSync({ cursor: 's10', staged: null })).toEqual({ kind: 'incremental', since: 's10', keepStaged: false });
+  });
+
+  it('resumes after staged pages fetched from the catalogue the cache still holds', () => {
+    expect(planSync({ cursor: 's10', staged: { from: 's10', cursor: 's50' } })).toEqual({ kind: 'incremental', since: 's50', keepStaged: true });
+  });
+
+  it('drops staged pages fetched from another catalogue', () => {
+    expect(planSync({ cursor: 's10', staged: { from: 's5', cursor: 's50' } })).toEqual({ kind: 'incremental', since: 's10', keepStaged: false });
+  });
+});
+
+describe('checkChangesPage', () => {
+  const page = (changes: unknown[]) => ({ changes, cursor: 's2', hasMore: false });
+
+  it('accepts a page of valid upserts and deletes, with the records parsed', () => {
+    const check = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: field }, { type: 'procedure', op: 'delete', id: 'p1' }]));
+    expect(check).toEqual({
+      ok: true,
+      page: {
+        changes: [
+          { op: 'upsert', id: 'ho-tich', record: { type: 'field', data: field } },
+          { op: 'delete', type: 'procedure', id: 'p1' },
+        ],
+        cursor: 's2',
+        hasMore: false,
+      },
+    });
+  });
+
+  it('rejects the whole page for one invalid record, naming its position, not its content', () => {
+    const check = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: field }, { type: 'field', op: 'upsert', id: 'x', data: { id: 'x' } }]));
+    expect(check).toEqual({ ok: false, reason: 'change 1 (field) is not a valid record at name' });
+  });
+
+  it('rejects a record over the size limit', () => {
+    const data = { ...field, nameEn: 'x'.repeat(MAX_RECORD_BYTES) };
+    const check = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data }]));
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.reason).toMatch(/^change 0 \(field\) is \d+ bytes, over 262144$/);
+  });
+
+  it('rejects a record whose id differs from the change', () => {
+    expect(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'other', data: field }]))).toEqual({
+      ok: false,
+      reason: 'change 0 (field) carries a record with another id',
+    });
+  });
+
+  it('rejects a page that is not a change page', () => {
+    expect(checkChangesPage({ changes: [], hasMore: false }).ok).toBe(false);
+    expect(checkChangesPage('nope').ok).toBe(false);
+  });
+});
