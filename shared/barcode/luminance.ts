@@ -1,0 +1,196 @@
+/**
+ * Pixel work the decoders need, on plain arrays: grey levels from RGBA, the bars' angle, and a rotation. Pure, so the
+ * same code runs in the CLI, a worker and the tests.
+ */
+import type { Region, RgbaImage } from './types';
+
+/** One byte of grey a pixel. */
+export interface LuminanceImage {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+const WHITE = 255;
+
+/** The region clamped to the image; the whole image when there is none. */
+export function clampRegion(image: { width: number; height: number }, region?: Region): Region {
+  if (!region) return { x: 0, y: 0, width: image.width, height: image.height };
+  const x = Math.max(0, Math.min(image.width, Math.floor(region.x)));
+  const y = Math.max(0, Math.min(image.height, Math.floor(region.y)));
+  const width = Math.max(0, Math.min(image.width - x, Math.floor(region.width)));
+  const height = Math.max(0, Math.min(image.height - y, Math.floor(region.height)));
+  return { x, y, width, height };
+}
+
+/** Grey levels of the region, with Java ZXing's weights (0.299 r + 0.587 g + 0.114 b); transparent pixels read as white. */
+export function toLuminance(image: RgbaImage, region?: Region): LuminanceImage {
+  const area = clampRegion(image, region);
+  const data = new Uint8ClampedArray(area.width * area.height);
+  for (let row = 0; row < area.height; row++) {
+    let source = ((area.y + row) * image.width + area.x) * 4;
+    let target = row * area.width;
+    for (let column = 0; column < area.width; column++, source += 4, target++) {
+      const grey = (306 * image.data[source]! + 601 * image.data[source + 1]! + 117 * image.data[source + 2]! + 0x200) >> 10;
+      const alpha = image.data[source + 3]!;
+      data[target] = alpha === 255 ? grey : (grey * alpha + WHITE * (255 - alpha)) / 255;
+    }
+  }
+  return { data, width: area.width, height: area.height };
+}
+
+const ANGLE_BINS = 180;
+/** Edges weaker than this (grey-level difference over two pixels) are paper texture and noise, not bars. */
+const MIN_EDGE = 48;
+/** The estimate looks at about this many pixels whatever the image size, so it costs the same on any frame. */
+const SAMPLE_TARGET = 120_000;
+/** The region is judged in a grid of tiles this many to a side: a code fills some tiles, text and edges others. */
+const TILES = 6;
+
+/** The strongest direction in a histogram: its smoothed weight and its angle placed between bins. */
+function histogramPeak(histogram: Float64Array, offset: number): { weight: number; degrees: number } {
+  // Smoothed over ±2°: a slightly blurred code spreads its peak over neighbouring bins.
+  const smoothed = (bin: number): number => {
+    let weight = 0;
+    for (let d = -2; d <= 2; d++) weight += histogram[offset + ((bin + d + ANGLE_BINS) % ANGLE_BINS)]!;
+    return weight;
+  };
+  let best = 0;
+  let bestWeight = -1;
+  for (let bin = 0; bin < ANGLE_BINS; bin++) {
+    const weight = smoothed(bin);
+    if (weight > bestWeight) {
+      bestWeight = weight;
+      best = bin;
+    }
+  }
+  // A parabola through the peak and its neighbours: a 1° error still loses long codes.
+  const left = smoothed(best - 1);
+  const right = smoothed(best + 1);
+  const curvature = left - 2 * bestWeight + right;
+  return { weight: bestWeight, degrees: best + (curvature < 0 ? (0.5 * (left - right)) / curvature : 0) };
+}
+
+/**
+ * The direction across the bars of a 1-D code, in degrees in (-90, 90], 0 meaning the bars stand upright; null when the
+ * region has no edges. Per tile, a histogram of gradient orientations weighted by edge strength; the tile whose
+ * strongest direction carries the most edge weight wins. A code's many parallel bars make that tile; text (edges in
+ * every direction) and the receipt's own border (one edge) do not, though they would sway a histogram of the whole.
+ */
+export function estimateBarAngle(image: LuminanceImage): number | null {
+  const { data, width, height } = image;
+  if (width < 3 || height < 3) return null;
+  const step = Math.max(1, Math.floor(Math.sqrt((width * height) / SAMPLE_TARGET)));
+  const tileWidth = Math.ceil(width / TILES);
+  const tileHeight = Math.ceil(height / TILES);
+  const histograms = new Float64Array(TILES * TILES * ANGLE_BINS);
+  const used = new Set<number>();
+  for (let y = 1; y < height - 1; y += step) {
+    const tileRow = Math.floor(y / tileHeight) * TILES;
+    for (let x = 1; x < width - 1; x += step) {
+      const at = y * width + x;
+      const gx = data[at + 1]! - data[at - 1]!;
+      const gy = data[at + width]! - data[at - width]!;
+      const magnitude = Math.abs(gx) + Math.abs(gy);
+      if (magnitude < MIN_EDGE) continue;
+      // Orientation modulo 180°: a dark-to-light and a light-to-dark edge of the same bar count alike.
+      let degrees = (Math.atan2(gy, gx) * 180) / Math.PI;
+      if (degrees < 0) degrees += 180;
+      const tile = tileRow + Math.floor(x / tileWidth);
+      used.add(tile);
+      histograms[tile * ANGLE_BINS + (Math.round(degrees) % ANGLE_BINS)]! += magnitude;
+    }
+  }
+  let best: { weight: number; degrees: number; tile: number } | null = null;
+  for (const tile of used) {
+    const peak = histogramPeak(histograms, tile * ANGLE_BINS);
+    if (!best || peak.weight > best.weight) best = { ...peak, tile };
+  }
+  if (!best) return null;
+  // Per pixel, a sharp edge's differences saturate across the edge but not along it, so each pixel's angle leans away
+  // from the axis (20° reads as ~32°). Summed over the winning tile the differences are exact (each row crossing an
+  // edge adds its full contrast to gx, each column crossing to gy), so the angle of the sums is the bars' angle.
+  const peakRadians = (best.degrees * Math.PI) / 180;
+  const [alongX, alongY] = [Math.cos(peakRadians), Math.sin(peakRadians)];
+  let sumX = 0;
+  let sumY = 0;
+  const left = (best.tile % TILES) * tileWidth;
+  const top = Math.floor(best.tile / TILES) * tileHeight;
+  for (let y = Math.max(1, top); y < Math.min(height - 1, top + tileHeight); y++) {
+    for (let x = Math.max(1, left); x < Math.min(width - 1, left + tileWidth); x++) {
+      const at = y * width + x;
+      const gx = data[at + 1]! - data[at - 1]!;
+      const gy = data[at + width]! - data[at - width]!;
+      const along = gx * alongX + gy * alongY;
+      // Only the edges of the bars (within 45° of the peak), each turned to face the same way.
+      if (Math.abs(gx) + Math.abs(gy) < MIN_EDGE || along * along < 0.5 * (gx * gx + gy * gy)) continue;
+      sumX += along > 0 ? gx : -gx;
+      sumY += along > 0 ? gy : -gy;
+    }
+  }
+  let degrees = (Math.atan2(sumY, sumX) * 180) / Math.PI;
+  if (degrees <= -90) degrees += 180;
+  if (degrees > 90) degrees -= 180;
+  return degrees;
+}
+
+/**
+ * The image turned by `degrees` (clockwise on screen, y pointing down), bilinear, on a canvas large enough to hold all
+ * of it; the corners it uncovers are white, like a receipt's quiet zone.
+ */
+export function rotateLuminance(image: LuminanceImage, degrees: number): LuminanceImage {
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const { data, width, height } = image;
+  const outWidth = Math.ceil(Math.abs(width * cos) + Math.abs(height * sin));
+  const outHeight = Math.ceil(Math.abs(width * sin) + Math.abs(height * cos));
+  const out = new Uint8ClampedArray(outWidth * outHeight).fill(WHITE);
+  const centreX = (width - 1) / 2;
+  const centreY = (height - 1) / 2;
+  const outCentreX = (outWidth - 1) / 2;
+  const outCentreY = (outHeight - 1) / 2;
+  for (let v = 0; v < outHeight; v++) {
+    const dy = v - outCentreY;
+    // Inverse mapping: each output pixel looks up where it came from.
+    let sourceX = -outCentreX * cos + dy * sin + centreX;
+    let sourceY = outCentreX * sin + dy * cos + centreY;
+    for (let u = 0; u < outWidth; u++, sourceX += cos, sourceY -= sin) {
+      if (sourceX < 0 || sourceY < 0 || sourceX > width - 1 || sourceY > height - 1) continue;
+      const x0 = Math.floor(sourceX);
+      const y0 = Math.floor(sourceY);
+      const x1 = Math.min(x0 + 1, width - 1);
+      const y1 = Math.min(y0 + 1, height - 1);
+      const fx = sourceX - x0;
+      const fy = sourceY - y0;
+      const top = data[y0 * width + x0]! * (1 - fx) + data[y0 * width + x1]! * fx;
+      const bottom = data[y1 * width + x0]! * (1 - fx) + data[y1 * width + x1]! * fx;
+      out[v * outWidth + u] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return { data: out, width: outWidth, height: outHeight };
+}
+
+/** The image scaled by `factor`, bilinear. */
+export function scaleLuminance(image: LuminanceImage, factor: number): LuminanceImage {
+  const { data, width, height } = image;
+  const outWidth = Math.max(1, Math.round(width * factor));
+  const outHeight = Math.max(1, Math.round(height * factor));
+  const out = new Uint8ClampedArray(outWidth * outHeight);
+  for (let v = 0; v < outHeight; v++) {
+    const sourceY = Math.min(height - 1, v / factor);
+    const y0 = Math.floor(sourceY);
+    const y1 = Math.min(y0 + 1, height - 1);
+    const fy = sourceY - y0;
+    for (let u = 0; u < outWidth; u++) {
+      const sourceX = Math.min(width - 1, u / factor);
+      const x0 = Math.floor(sourceX);
+      const x1 = Math.min(x0 + 1, width - 1);
+      const fx = sourceX - x0;
+      const top = data[y0 * width + x0]! * (1 - fx) + data[y0 * width + x1]! * fx;
+      const bottom = data[y1 * width + x0]! * (1 - fx) + data[y1 * width + x1]! * fx;
+      out[v * outWidth + u] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return { data: out, width: outWidth, height: outHeight };
+}

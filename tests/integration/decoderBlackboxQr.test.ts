@@ -1,0 +1,3 @@
+import { blackboxSuite } from './decoderBlackbox';
+
+blackboxSuite('QR codes', (folder) => /^qrcode-/.test(folder));

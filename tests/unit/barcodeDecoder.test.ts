@@ -1,0 +1,43 @@
+import bwipjs from 'bwip-js/node';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { rotateLuminance, toLuminance } from '../../shared/barcode/luminance';
+import type { RgbaImage } from '../../shared/barcode/types';
+import { createZxingDecoder } from '../../shared/barcode/zxingDecoder';
+
+const code = '000.00.06.H56-260107-0231';
+
+async function symbol(bcid: string, text: string): Promise<RgbaImage> {
+  const png = PNG.sync.read(await bwipjs.toBuffer({ bcid, text, scale: 3, height: 12, paddingwidth: 20, paddingheight: 20, backgroundcolor: 'FFFFFF' }));
+  return { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
+}
+
+/** The image turned by `degrees` (through the grey levels, back to RGBA). */
+function tilted(image: RgbaImage, degrees: number): RgbaImage {
+  const grey = rotateLuminance(toLuminance(image), degrees);
+  const data = new Uint8ClampedArray(grey.width * grey.height * 4);
+  grey.data.forEach((value, at) => data.set([value, value, value, 255], at * 4));
+  return { data, width: grey.width, height: grey.height };
+}
+
+describe('the zxing-js decoder', () => {
+  const decoder = createZxingDecoder();
+
+  it('reads a receipt Code 128 tilted by 20°, which the row scan alone misses', async () => {
+    const image = tilted(await symbol('code128', code), 20);
+    expect(decoder.decode(image, { formats: ['code128'] })).toEqual({ text: code, format: 'code128', pass: 'straightened' });
+  });
+
+  it('reads a level Code 39 in the cheapest pass', async () => {
+    expect(decoder.decode(await symbol('code39', code), { formats: ['code39'] })).toEqual({ text: code, format: 'code39', pass: 'plain' });
+  });
+
+  it('reads only the formats asked for', async () => {
+    expect(decoder.decode(await symbol('code128', code), { formats: ['qr', 'code39'] })).toBeNull();
+  });
+
+  it('searches only the region', async () => {
+    const image = await symbol('code128', code);
+    expect(decoder.decode(image, { formats: ['code128'], region: { x: 0, y: 0, width: 15, height: 15 } })).toBeNull();
+  });
+});
