@@ -6,7 +6,10 @@ import type { i18n as I18n } from 'i18next';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { DossierView, KioskApi, Result } from '../shared/contract/kiosk';
+import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { keypadButtons } from './components/CodeKeypad';
+import { OnTimeBoardScreen } from './feedback/OnTimeBoardScreen';
+import { RateScanScreen, RatingScreen } from './feedback/RatingScreen';
 import { IdleCountdown } from './components/IdleCountdown';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
@@ -18,7 +21,6 @@ import { HomeScreen } from './screens/HomeScreen';
 import { KeypadScreen } from './screens/KeypadScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { LookupScreen } from './screens/LookupScreen';
-import { ProceduresScreen } from './screens/ProceduresScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { initialKioskState, kioskReducer, type KioskAction, type Screen } from './state/kioskState';
 
@@ -39,6 +41,8 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
   const language = languageOf(i18n);
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
   const [idleTimeoutSeconds, setIdleTimeoutSeconds] = useState(fallbackIdleTimeoutSeconds);
+  // One citizen's visit, until the kiosk goes home: a dossier is rated at most once in it.
+  const [sessionId, setSessionId] = useState(newSessionId);
   const { screen } = state;
 
   useEffect(() => {
@@ -75,6 +79,7 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
 
   const resetToStart = useCallback(() => {
     dispatch({ type: 'reset' });
+    setSessionId(newSessionId());
     void i18n.changeLanguage(defaultLanguage);
   }, [i18n]);
 
@@ -94,7 +99,7 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
       </header>
       <main className="kiosk-main">
         <ScreenErrorBoundary resetKey={screen} fallback={<CrashScreen onHome={resetToStart} />}>
-          <CurrentScreen screen={screen} dispatch={dispatch} onHome={resetToStart} />
+          <CurrentScreen screen={screen} dispatch={dispatch} onHome={resetToStart} catalogue={kiosk.catalogue} kiosk={kiosk} sessionId={sessionId} />
         </ScreenErrorBoundary>
       </main>
       {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.keepAlive} />}
@@ -106,10 +111,16 @@ function CurrentScreen({
   screen,
   dispatch,
   onHome,
+  catalogue,
+  kiosk,
+  sessionId,
 }: {
   screen: Screen;
   dispatch: (action: KioskAction) => void;
   onHome: () => void;
+  catalogue: KioskApi['catalogue'];
+  kiosk: Pick<KioskApi, 'feedback' | 'stats'>;
+  sessionId: string;
 }): React.JSX.Element {
   const openKeypad = () => dispatch({ type: 'open', screen: 'keypad' });
   switch (screen.name) {
@@ -118,10 +129,12 @@ function CurrentScreen({
         <HomeScreen
           onLookup={() => dispatch({ type: 'open', screen: 'lookup' })}
           onProcedures={() => dispatch({ type: 'open', screen: 'procedures' })}
+          onRate={() => dispatch({ type: 'open', screen: 'rateScan' })}
+          onBoard={() => dispatch({ type: 'open', screen: 'board' })}
         />
       );
     case 'procedures':
-      return <ProceduresScreen onHome={onHome} />;
+      return <CatalogueScreen catalogue={catalogue} onHome={onHome} />;
     case 'lookup':
       return <LookupScreen onTypeCode={openKeypad} onHome={onHome} />;
     case 'keypad':
@@ -136,7 +149,13 @@ function CurrentScreen({
     case 'loading':
       return <LoadingScreen />;
     case 'status':
-      return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} />;
+      return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} onRate={() => dispatch({ type: 'rate' })} />;
+    case 'rateScan':
+      return <RateScanScreen onHome={onHome} />;
+    case 'rating':
+      return <RatingScreen dossierCode={screen.dossierCode} agencyName={screen.agencyName} sessionId={sessionId} submit={kiosk.feedback.submit} onHome={onHome} />;
+    case 'board':
+      return <OnTimeBoardScreen stats={kiosk.stats} onHome={onHome} />;
     case 'error':
       return (
         <ErrorScreen
@@ -147,6 +166,10 @@ function CurrentScreen({
         />
       );
   }
+}
+
+function newSessionId(): string {
+  return crypto.randomUUID();
 }
 
 function keypadAction(button: string): KioskAction {

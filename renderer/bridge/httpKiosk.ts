@@ -2,16 +2,19 @@
  * KioskApi for the web host, which has no preload: every call is `POST /bridge/invoke/<channel>` on the page's own
  * origin. The host replies `{ ok: true, response }` or `{ ok: false, error: { code, message } }`; the response is
  * checked with the contract's schema. A dossier lookup never throws: an unreachable host becomes UNAVAILABLE and
- * an unreadable reply BAD_RESPONSE.
+ * an unreadable reply BAD_RESPONSE. Pushed events (catalogue status) arrive over one EventSource on
+ * `/bridge/events`, opened while anyone listens.
  */
 import { z } from 'zod';
 import {
+  eventChannels,
   invokeChannels,
   KioskErrorCode,
   type InvokeChannel,
-  type InvokeRequest,
   type InvokeResponse,
   type KioskApi,
+  type EventChannel,
+  type EventPayload,
   type KioskError,
 } from '../../shared/contract/kiosk';
 import { listenForWedgeScans } from './wedgeScanner';
@@ -28,8 +31,21 @@ type InvokeOutcome<C extends InvokeChannel> =
   | { kind: 'response'; response: InvokeResponse<C> }
   | { kind: 'failed'; error: KioskError };
 
-export function createHttpKiosk(win: Window, fetchImpl: typeof fetch = win.fetch.bind(win)): KioskApi {
-  async function invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeOutcome<C>> {
+/** The part of a browser's EventSource the bridge uses; tests stand in for it. */
+export interface HostEventStream {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  close(): void;
+}
+export type OpenEventStream = (url: string) => HostEventStream;
+
+export function createHttpKiosk(
+  win: Window,
+  fetchImpl: typeof fetch = win.fetch.bind(win),
+  openEventStream: OpenEventStream = (url) => new EventSource(url),
+): KioskApi {
+  const events = hostEvents(openEventStream);
+  // The request as the caller gives it (defaults not yet applied): the host fills them in when it validates.
+  async function invoke<C extends InvokeChannel>(channel: C, request: z.input<(typeof invokeChannels)[C]['request']>): Promise<InvokeOutcome<C>> {
     let reply: Response;
     try {
       reply = await fetchImpl(`/bridge/invoke/${channel}`, {
@@ -75,7 +91,72 @@ export function createHttpKiosk(win: Window, fetchImpl: typeof fetch = win.fetch
     scanner: {
       onScan: (listener) => listenForWedgeScans(win, listener),
     },
+    catalogue: {
+      search: async (request) => valueOf('catalogue:search', await invoke('catalogue:search', request)),
+      facets: async (request) => valueOf('catalogue:facets', await invoke('catalogue:facets', request)),
+      async procedure(request) {
+        const outcome = await invoke('catalogue:procedure', request);
+        return outcome.kind === 'response' ? outcome.response : { ok: false, error: outcome.error };
+      },
+      status: async () => valueOf('catalogue:status', await invoke('catalogue:status', {})),
+      syncNow: async () => valueOf('catalogue:syncNow', await invoke('catalogue:syncNow', {})),
+      onStatus: (listener) => events.subscribe('catalogue:status', listener),
+    },
+    feedback: {
+      async submit(request) {
+        const outcome = await invoke('feedback:submit', request);
+        return outcome.kind === 'response' ? outcome.response : { ok: false, error: outcome.error };
+      },
+    },
+    stats: {
+      onTime: async (request) => valueOf('stats:onTime', await invoke('stats:onTime', request)),
+    },
   };
+}
+
+/** Calls whose contract has no error branch reject on failure; the screens show their own load error. */
+function valueOf<C extends InvokeChannel>(channel: C, outcome: InvokeOutcome<C>): InvokeResponse<C> {
+  if (outcome.kind === 'failed') throw new Error(`${channel} failed: ${outcome.error.code}`);
+  return outcome.response;
+}
+
+/** One stream for all subscribers, closed when the last one leaves; a payload off the contract is dropped. */
+function hostEvents(open: OpenEventStream) {
+  let stream: HostEventStream | null = null;
+  const subscribers = new Set<{ channel: EventChannel; deliver: (payload: unknown) => void }>();
+  const onMessage = (channel: EventChannel) => (message: Event) => {
+    const parsed = eventChannels[channel].safeParse(parseJson((message as MessageEvent<string>).data));
+    if (!parsed.success) return;
+    for (const subscriber of subscribers) if (subscriber.channel === channel) subscriber.deliver(parsed.data);
+  };
+  const handlers = new Map<EventChannel, (message: Event) => void>();
+  return {
+    subscribe<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void {
+      stream ??= open('/bridge/events');
+      if (!handlers.has(channel)) {
+        const handler = onMessage(channel);
+        handlers.set(channel, handler);
+        stream.addEventListener(channel, handler);
+      }
+      const subscriber = { channel, deliver: (payload: unknown) => listener(payload as EventPayload<C>) };
+      subscribers.add(subscriber);
+      return () => {
+        subscribers.delete(subscriber);
+        if (subscribers.size > 0 || stream === null) return;
+        stream.close();
+        stream = null;
+        handlers.clear();
+      };
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function failed(code: KioskErrorCode, message: string): { kind: 'failed'; error: KioskError } {

@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 export function HomeScreen({
   onLookup,
   onProcedures,
+  onRate,
+  onBoard,
 }: {
   onLookup: () => void;
   onProcedures: () => void;
+  onRate: () => void;
+  onBoard: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   return (
@@ -19,6 +23,14 @@ export function HomeScreen({
         <button type="button" className="button button--choice" onClick={onProcedures}>
           <span className="choice-label">{t('home.procedures')}</span>
           <span className="choice-hint">{t('home.proceduresHint')}</span>
+        </button>
+        <button type="button" className="button button--choice" onClick={onRate}>
+          <span className="choice-label">{t('home.rate')}</span>
+          <span className="choice-hint">{t('home.rateHint')}</span>
+        </button>
+        <button type="button" className="button button--choice" onClick={onBoard}>
+          <span className="choice-label">{t('home.board')}</span>
+          <span className="choice-hint">{t('home.boardHint')}</span>
         </button>
       </div>
       <p className="scan-anytime">{t('app.scanAnytime')}</p>

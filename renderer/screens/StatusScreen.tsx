@@ -17,11 +17,14 @@ export function StatusScreen({
   dossier,
   checkedAt,
   onHome,
+  onRate,
 }: {
   dossier: DossierView;
   /** When the reply arrived: "overdue" is judged at that instant. */
   checkedAt: number;
   onHome: () => void;
+  /** Opens the rating step for this dossier. */
+  onRate: () => void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n);
@@ -104,6 +107,9 @@ export function StatusScreen({
       </div>
 
       <div className="actions">
+        <button type="button" className="button button--primary" data-testid="rate-dossier" onClick={onRate}>
+          {t('rating.open')}
+        </button>
         <HomeButton onHome={onHome} />
       </div>
     </section>

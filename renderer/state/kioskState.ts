@@ -20,10 +20,15 @@ export type Screen =
   | { name: 'procedures' }
   | { name: 'lookup' }
   | { name: 'keypad'; typed: string; rejection: ReceiptRejection | null }
-  | { name: 'loading'; lookupId: number; code: string }
+  /** `rateAfter`: the citizen scanned to rate the dossier, so a found dossier opens the rating step. */
+  | { name: 'loading'; lookupId: number; code: string; rateAfter?: true }
   /** `checkedAt`: when the reply arrived (epoch ms), the instant lateness is judged at. */
   | { name: 'status'; dossier: DossierView; checkedAt: number }
-  | { name: 'error'; error: ShownError };
+  | { name: 'error'; error: ShownError }
+  /** From home: waiting for the receipt of the dossier to rate. */
+  | { name: 'rateScan' }
+  | { name: 'rating'; dossierCode: string; agencyName: string }
+  | { name: 'board' };
 
 
 export interface KioskState {
@@ -33,7 +38,9 @@ export interface KioskState {
 }
 
 export type KioskAction =
-  | { type: 'open'; screen: 'home' | 'procedures' | 'lookup' | 'keypad' }
+  | { type: 'open'; screen: 'home' | 'procedures' | 'lookup' | 'keypad' | 'rateScan' | 'board' }
+  /** From the status screen: rate the dossier shown. */
+  | { type: 'rate' }
   | { type: 'keypadType'; char: string }
   | { type: 'keypadBackspace' }
   | { type: 'keypadClear' }
@@ -75,7 +82,7 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return startLookup(state, parsed.code);
     }
     case 'scanned':
-      if (action.event.ok) return startLookup(state, action.event.code);
+      if (action.event.ok) return startLookup(state, action.event.code, screen.name === 'rateScan');
       return showError(state, { code: 'INVALID_CODE', reason: action.event.reason, lookedUpCode: null });
     case 'retry':
       if (screen.name !== 'error' || screen.error.lookedUpCode === null) return state;
@@ -83,20 +90,26 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'lookupSettled': {
       if (screen.name !== 'loading' || screen.lookupId !== action.lookupId) return state;
       const { result } = action;
+      if (result.ok && screen.rateAfter) {
+        return { ...state, screen: { name: 'rating', dossierCode: result.value.code, agencyName: result.value.agency.name } };
+      }
       if (result.ok) {
         return { ...state, screen: { name: 'status', dossier: result.value, checkedAt: action.settledAt } };
       }
       const { code, reason } = result.error;
       return showError(state, { code, reason: reason ?? null, lookedUpCode: screen.code });
     }
+    case 'rate':
+      if (screen.name !== 'status') return state;
+      return { ...state, screen: { name: 'rating', dossierCode: screen.dossier.code, agencyName: screen.dossier.agency.name } };
     case 'reset':
       return { ...state, screen: { name: 'home' } };
   }
 }
 
-function startLookup(state: KioskState, code: string): KioskState {
+function startLookup(state: KioskState, code: string, rateAfter = false): KioskState {
   const lookupId = state.lastLookupId + 1;
-  return { screen: { name: 'loading', lookupId, code }, lastLookupId: lookupId };
+  return { screen: rateAfter ? { name: 'loading', lookupId, code, rateAfter } : { name: 'loading', lookupId, code }, lastLookupId: lookupId };
 }
 
 function showError(state: KioskState, error: ShownError): KioskState {

@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 import type { AppInfo, DossierView, KioskApi, Result, ScanEvent } from '../../shared/contract/kiosk';
 import { App } from '../../renderer/App';
 import { createKioskI18n, type Language } from '../../renderer/i18n';
+import { fakeCatalogue } from './catalogueSupport';
+import { fakeRatings } from './feedbackSupport';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const daysFromNow = (days: number) => new Date(Date.now() + days * dayMs).toISOString();
@@ -49,6 +51,8 @@ export interface FakeKiosk {
 export function fakeKiosk(
   lookup: KioskApi['dossier']['lookup'] = async () => found(dossierView()),
   info: Partial<AppInfo> = {},
+  catalogue: KioskApi['catalogue'] = fakeCatalogue().api,
+  ratings: Pick<KioskApi, 'feedback' | 'stats'> = fakeRatings().api,
 ): FakeKiosk {
   const listeners = new Set<(event: ScanEvent) => void>();
   const lookupMock = vi.fn(lookup);
@@ -61,6 +65,8 @@ export function fakeKiosk(
         return () => listeners.delete(listener);
       },
     },
+    catalogue,
+    ...ratings,
   };
   return {
     api,

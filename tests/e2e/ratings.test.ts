@@ -1,0 +1,79 @@
+/**
+ * End to end: ratings survive the central server going away. The real reference server and the kiosk web host as
+ * processes, the built renderer in Debian's Chromium, receipts scanned at scanner speed.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FeedbackList, feedbackPaths } from '../../shared/api/feedback';
+import { DEMO_ENROLLMENT_CODE, demoDossierCode } from '../../server/demoData';
+import { launchChromium, makeTempDir, startCentral, startWebHost, TEST_ADMIN_TOKEN, type RunningProcess } from '../support/processes';
+import { typeAsScanner } from '../support/scanner';
+import { screenshotOnFailure } from '../support/screenshots';
+
+const dataDir = makeTempDir('e2e-ratings-kiosk');
+const centralDb = join(makeTempDir('e2e-ratings-central'), 'central.db');
+
+let central: RunningProcess;
+let kiosk: RunningProcess;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  central = await startCentral({ dbFile: centralDb });
+  kiosk = await startWebHost({ central: central.url, dataDir, enrollmentCode: DEMO_ENROLLMENT_CODE });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+});
+
+beforeEach((context) => screenshotOnFailure(context, () => page));
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  await central?.stop();
+});
+
+async function ratingsOnServer(): Promise<FeedbackList> {
+  const response = await fetch(central.url + feedbackPaths.adminFeedback, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+  return FeedbackList.parse(await response.json());
+}
+
+async function showStatus(code: string): Promise<void> {
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).waitFor();
+  await typeAsScanner(page, code);
+  await page.getByTestId('dossier-status').waitFor();
+}
+
+describe('ratings through the web host', () => {
+  it('keeps a rating made while the server is down and delivers it when the server is back: the server holds exactly two', async () => {
+    const first = demoDossierCode('processing');
+    const second = demoDossierCode('returned');
+
+    await showStatus(first);
+    await page.getByTestId('rate-dossier').click();
+    await page.getByRole('button', { name: 'Không hài lòng' }).click();
+    await page.getByRole('button', { name: 'Phải chờ đợi lâu' }).click();
+    await page.getByText(/Cảm ơn quý khách đã đánh giá/).waitFor();
+    await expect.poll(async () => (await ratingsOnServer()).total, { timeout: 10_000 }).toBe(1);
+
+    await showStatus(second);
+    const port = central.port;
+    await central.stop();
+    await page.getByTestId('rate-dossier').click();
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    // Thanked at once: the rating is on the kiosk's disk, whatever the network does.
+    await page.getByText(/Cảm ơn quý khách đã đánh giá/).waitFor({ timeout: 5_000 });
+
+    central = await startCentral({ dbFile: centralDb, port });
+    await expect.poll(async () => (await ratingsOnServer()).total, { timeout: 30_000, interval: 500 }).toBe(2);
+    const { items } = await ratingsOnServer();
+    expect(items.map((item) => [item.dossierCode, item.rating, item.reason]).sort()).toEqual(
+      [
+        [first, 'khong_hai_long', 'wait_long'],
+        [second, 'hai_long', null],
+      ].sort(),
+    );
+  }, 90_000);
+});
