@@ -8,8 +8,8 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'worker_threads'];
 const nodeOnlyPackages = ['electron', 'better-sqlite3', 'pino', 'hono', 'hono/*', '@hono/*', 'bwip-js'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (patterns, message, paths = []) => ({
+  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
 });
 
 export default tseslint.config(
@@ -38,8 +38,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(
-        [...nodeBuiltins, ...nodeOnlyPackages, '**/electron/**', '**/server/**'],
+        // bwip-js's browser build (only) draws the procedure QR code in the page.
+        [...nodeBuiltins, ...nodeOnlyPackages.filter((name) => name !== 'bwip-js'), 'bwip-js/*', '!bwip-js/browser', '**/electron/**', '**/server/**'],
         'The renderer is DOM and React only; it reaches the main process through window.kiosk.',
+        ['bwip-js'],
       ),
     },
   },

@@ -6,9 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { DossierView, KioskError, KioskErrorCode } from '../../shared/contract/kiosk';
+import { catalogueInfo, NoCatalogueError, searchCatalogue, syncCatalogue, syncExitCodes } from '../core/catalogue/catalogueCli';
 import { createCentralClient, isCentralUrl } from '../core/centralClient';
 import { createLogger, createRedactor } from '../core/logger';
 import { createLookupService } from '../core/lookupService';
+import { decodeFiles, describeDecodeLine, parseFormats } from './decode';
 
 export interface CliIo {
   out(text: string): void;
@@ -76,6 +78,83 @@ const commands: Record<string, CliCommand> = {
       return exitCodeForError[result.error.code];
     },
   },
+  decode: {
+    usage: 'decode <image files...> [--formats code128,code39,qr,itf,pdf417,datamatrix,ean13] [--json]',
+    summary: 'Read the barcode in each PNG/JPEG with the kiosk camera decoder; exit 1 when any file was not read.',
+    options: { formats: { type: 'string' }, json: { type: 'boolean' } },
+    async run(positionals, values, io) {
+      if (positionals.length === 0) throw new UsageError('decode takes one or more image files');
+      const formatList = stringOption(values, 'formats');
+      const formats = formatList === undefined ? undefined : parseFormats(formatList);
+      if (formats && !formats.ok) throw new UsageError(`unknown format(s) in --formats: ${formats.unknown.join(', ') || '(none given)'}`);
+      const lines = await decodeFiles(positionals, formats?.formats);
+      for (const line of lines) io.out(values.json === true ? JSON.stringify(line) : describeDecodeLine(line));
+      return lines.every((line) => line.ok) ? EXIT_OK : 1;
+    },
+  },
+  sync: {
+    usage: 'sync --central <url> [--token <token>] --data-dir <dir>',
+    summary: 'Sync the procedure catalogue cache in <dir> from the central server (progress on stderr).',
+    options: { central: { type: 'string' }, token: { type: 'string' }, 'data-dir': { type: 'string' } },
+    async run(positionals, values, io) {
+      if (positionals.length > 0) throw new UsageError('sync takes no arguments');
+      const central = stringOption(values, 'central');
+      if (!central || !isCentralUrl(central)) throw new UsageError('--central must be an http(s) URL');
+      const dataDir = requiredDataDir(values);
+      const { outcome, info } = await syncCatalogue({
+        centralUrl: central,
+        token: stringOption(values, 'token') ?? io.env[TOKEN_ENV],
+        dataDir,
+        onProgress: (status) => {
+          if (status.progress) io.err(`sync: page ${status.progress.pages}, ${status.progress.applied} changes`);
+        },
+      });
+      if (!outcome.ok) {
+        io.err(`sync: failed (${outcome.reason}): ${outcome.message}`);
+        return syncExitCodes[outcome.reason];
+      }
+      const { procedures, agencies, fields, locations } = info.counts;
+      io.out(
+        `${outcome.kind} sync: ${outcome.applied} changes in ${outcome.pages} pages; ${procedures} procedures, ${agencies} agencies, ${fields} fields, ${locations} locations; cursor ${info.cursor}`,
+      );
+      return EXIT_OK;
+    },
+  },
+  search: {
+    usage: 'search "<query>" --data-dir <dir> [--limit <n>] [--json]',
+    summary: 'Search the cached catalogue as the kiosk does, best first (works offline).',
+    options: { 'data-dir': { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+    async run(positionals, values, io) {
+      const [query, ...extra] = positionals;
+      if (query === undefined || extra.length > 0) throw new UsageError('search takes exactly one query (quote it)');
+      const limitText = stringOption(values, 'limit') ?? '10';
+      if (!/^\d{1,3}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+      const items = await withCatalogue(() => searchCatalogue({ dataDir: requiredDataDir(values), query, limit: Number(limitText) }));
+      io.out(values.json === true ? JSON.stringify(items, null, 2) : items.map((item) => `${item.code.padEnd(11)} ${item.level.padEnd(4)} ${item.name}`).join('\n'));
+      return EXIT_OK;
+    },
+  },
+  'catalogue-info': {
+    usage: 'catalogue-info --data-dir <dir> [--json]',
+    summary: 'Show the catalogue cache: schema version, cursor, last sync and record counts.',
+    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } },
+    async run(positionals, values, io) {
+      if (positionals.length > 0) throw new UsageError('catalogue-info takes no arguments');
+      const info = await withCatalogue(() => catalogueInfo(requiredDataDir(values)));
+      if (values.json === true) io.out(JSON.stringify(info, null, 2));
+      else {
+        io.out(
+          [
+            `Schema     ${info.schemaVersion}`,
+            `Cursor     ${info.cursor ?? '-'}`,
+            `Last sync  ${info.lastSyncAt ?? 'never'}`,
+            `Records    ${Object.entries(info.counts).map(([type, count]) => `${count} ${type}`).join(', ')}`,
+          ].join('\n'),
+        );
+      }
+      return EXIT_OK;
+    },
+  },
 };
 
 export function cliHelp(): string {
@@ -121,6 +200,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`cli ${name}: ${error.message}\nusage: npm run -s cli -- ${command.usage}`);
     return EXIT_USAGE;
   }
+}
+
+function requiredDataDir(values: OptionValues): string {
+  const dataDir = stringOption(values, 'data-dir');
+  if (!dataDir) throw new UsageError('--data-dir is required');
+  return dataDir;
+}
+
+/** A missing cache is the technician's to fix (sync first), so it reads as a usage error. */
+function withCatalogue<T>(read: () => Promise<T>): Promise<T> {
+  return read().catch((error: unknown) => {
+    throw error instanceof NoCatalogueError ? new UsageError(error.message) : error;
+  });
 }
 
 function isParseArgsError(error: unknown): error is Error {

@@ -5,7 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
+import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
 import { ApiErrorBody, Dossier, EnrollResponse, Health, apiPaths, type EnrollRequest } from '../../shared/api/gateway';
+import { FeedbackAccepted, type FeedbackRequest, IDEMPOTENCY_KEY_HEADER, OnTimeBoard, feedbackPaths, type StatsPeriod } from '../../shared/api/feedback';
 
 export type CentralErrorKind = 'unavailable' | 'not_found' | 'unauthorized' | 'rejected' | 'bad_response';
 
@@ -37,16 +39,25 @@ export interface CentralClient {
   health(): Promise<Health>;
   getDossier(code: string): Promise<Dossier>;
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
+  /** A page of the catalogue's change feed after `since` (from the beginning when null). Records are checked by the caller. */
+  getCatalogueChanges(since: string | null, limit: number): Promise<CatalogueChangesPage>;
+  /** One attempt, never retried here: the feedback outbox retries with the same idempotency key. */
+  postFeedback(request: FeedbackRequest, idempotencyKey: string): Promise<FeedbackAccepted>;
+  getOnTimeBoard(period: StatsPeriod): Promise<OnTimeBoard>;
 }
 
 /** Far above any real reply (a dossier is a few kB); stops a broken or hostile server from filling memory. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** A change-feed page holds up to MAX_CHANGES_PAGE whole procedures: far more than a dossier, still bounded. */
+export const MAX_CATALOGUE_PAGE_BYTES = 32 * 1024 * 1024;
 
 interface CallSpec<T> {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
   schema: z.ZodType<T>;
+  maxBytes?: number;
 }
 
 export function createCentralClient(opts: CentralClientOptions): CentralClient {
@@ -61,7 +72,7 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
 
   async function attempt<T>(spec: CallSpec<T>, signal: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...spec.headers, Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -75,7 +86,7 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
         // A redirect could carry the token elsewhere; the gateway never redirects.
         redirect: 'manual',
       });
-      text = await readCappedText(response, signal);
+      text = await readCappedText(response, signal, spec.maxBytes ?? MAX_RESPONSE_BYTES);
     } catch (error) {
       if (error instanceof CentralError) throw error;
       throw new CentralError('unavailable', signal.aborted ? 'Central server did not answer in time' : 'Central server unreachable');
@@ -110,6 +121,14 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     health: () => call({ method: 'GET', path: apiPaths.health, schema: Health }),
     getDossier: (code) => call({ method: 'GET', path: apiPaths.dossier(code), schema: Dossier }),
     enroll: (request) => call({ method: 'POST', path: apiPaths.enroll, body: request, schema: EnrollResponse }),
+    postFeedback: (request, idempotencyKey) =>
+      call({ method: 'POST', path: feedbackPaths.feedback, body: request, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }, schema: FeedbackAccepted }),
+    getOnTimeBoard: (period) => call({ method: 'GET', path: `${feedbackPaths.onTime}?period=${period}`, schema: OnTimeBoard }),
+    getCatalogueChanges: (since, limit) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (since !== null) query.set('since', since);
+      return call({ method: 'GET', path: `${cataloguePaths.changes}?${query}`, schema: CatalogueChangesPage, maxBytes: MAX_CATALOGUE_PAGE_BYTES });
+    },
   };
 }
 
@@ -136,9 +155,9 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function readCappedText(response: Response, signal: AbortSignal): Promise<string> {
+async function readCappedText(response: Response, signal: AbortSignal, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_RESPONSE_BYTES) {
+  if (declared > maxBytes) {
     await response.body?.cancel();
     throw new CentralError('bad_response', 'Central server reply is too large', undefined, response.status);
   }
@@ -151,7 +170,7 @@ async function readCappedText(response: Response, signal: AbortSignal): Promise<
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_RESPONSE_BYTES) {
+    if (total > maxBytes) {
       await reader.cancel();
       throw new CentralError('bad_response', 'Central server reply is too large', undefined, response.status);
     }

@@ -6,11 +6,14 @@
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CATALOGUE_DB_FILE } from '../core/catalogue/catalogueDb';
 import { loadLogSecret } from '../core/enrollment';
+import { OUTBOX_DB_FILE } from '../core/feedback/outboxDb';
 import { createKioskCore } from '../core/kioskCore';
 import { createLogger, createRedactor } from '../core/logger';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../core/kioskCore';
 import { parseStartupArgs, resolveKioskStartup } from './demo';
+import { forwardCatalogueStatus } from './catalogueEvents';
 import { fallbackPageUrl } from './fallbackPage';
 import { registerInvokeHandlers } from './ipc';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -74,10 +77,20 @@ async function startKiosk(): Promise<BrowserWindow> {
     version: app.getVersion(),
     logger,
     redactor,
+    outboxDbPath: join(userDataDir, OUTBOX_DB_FILE),
+    kioskId: startup.enrollment.kioskId,
+    catalogueDbPath: join(userDataDir, CATALOGUE_DB_FILE),
   });
   registerInvokeHandlers({ ipcMain, handlers: core.handlers, appOrigin: APP_ORIGIN, logger });
+  // Ratings are on disk before the citizen is thanked: stopping the loop is all quitting needs.
+  core.feedback.delivery.start();
+  app.once('will-quit', () => void core.feedback.delivery.stop());
   const window = createKioskWindow({ production, preloadPath, logger });
   attachWedgeScanner({ window, logger, redactor });
+  forwardCatalogueStatus({ window, catalogue: core.catalogue });
+  // A sync cut off by quitting leaves the previous complete catalogue: nothing to wait for.
+  const stopCatalogueSync = core.catalogue.startSchedule();
+  app.once('will-quit', stopCatalogueSync);
   logger.info({ production, demo: startup.demo, version: app.getVersion() }, 'kiosk started');
   return window;
 }

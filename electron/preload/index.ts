@@ -4,10 +4,14 @@
  * ipcRenderer or an IPC event object. Bundled to CommonJS with nothing but 'electron' left to require.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { EventPayload, InvokeChannel, InvokeRequest, InvokeResponse, KioskApi } from '../../shared/contract/kiosk';
+import type { z } from 'zod';
+import type { EventPayload, InvokeChannel, InvokeResponse, KioskApi, invokeChannels } from '../../shared/contract/kiosk';
 import { kioskErrorFromRefusal } from '../main/ipcRefusal';
 
-function invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> {
+/** What the renderer may send: defaults (a search's limit, filters) are filled in by the main process's schema. */
+type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+
+function invoke<C extends InvokeChannel>(channel: C, request: InvokeInput<C>): Promise<InvokeResponse<C>> {
   return ipcRenderer.invoke(channel, request) as Promise<InvokeResponse<C>>;
 }
 
@@ -19,6 +23,29 @@ const kiosk: KioskApi = {
   },
   app: {
     info: () => invoke('app:info', {}),
+  },
+  feedback: {
+    // Like a lookup, a refused submit is still a Result: the rating screen shows the error.
+    submit: (request) =>
+      invoke('feedback:submit', request).catch((rejection: unknown) => ({ ok: false as const, error: kioskErrorFromRefusal(rejection) })),
+  },
+  stats: {
+    onTime: (request) => invoke('stats:onTime', request),
+  },
+  catalogue: {
+    search: (request) => invoke('catalogue:search', request),
+    facets: (request) => invoke('catalogue:facets', request),
+    procedure: (request) =>
+      invoke('catalogue:procedure', request).catch((rejection: unknown) => ({ ok: false as const, error: kioskErrorFromRefusal(rejection) })),
+    status: () => invoke('catalogue:status', {}),
+    syncNow: () => invoke('catalogue:syncNow', {}),
+    onStatus(listener) {
+      const forward = (_event: IpcRendererEvent, payload: EventPayload<'catalogue:status'>) => listener(payload);
+      ipcRenderer.on('catalogue:status', forward);
+      return () => {
+        ipcRenderer.removeListener('catalogue:status', forward);
+      };
+    },
   },
   scanner: {
     onScan(listener) {

@@ -25,15 +25,16 @@ try {
     rendererDir: args.rendererDir && resolve(args.rendererDir),
     demo: false,
   });
-  console.log(`kiosk listening on ${host.url.replace(/\/$/, '')}`);
   const stop = () => {
     host.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Before the listening line: whoever reads it may signal at once, and without a listener the signal kills outright.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`kiosk listening on ${host.url.replace(/\/$/, '')}`);
 } catch (error) {
   const prefix = error instanceof EnrollmentError ? `enrollment failed (${error.code})` : 'start failed';
   console.error(`kiosk:web: ${prefix}: ${(error as Error).message}`);

@@ -4,7 +4,7 @@ import { isCentralUrl } from '../core/centralClient';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../core/kioskCore';
 
 export const WEB_KIOSK_USAGE =
-  'usage: npm run kiosk:web -- --port <port> --central <url> --data-dir <dir> [--enrollment-code <code>] [--idle-timeout <seconds>] [--renderer-dir <dir>]';
+  'usage: npm run kiosk:web -- --port <port> --central <url> --data-dir <dir> [--enrollment-code <code>] [--idle-timeout <seconds>] [--renderer-dir <dir>] [--catalogue-sync-minutes <minutes>]';
 
 export interface WebKioskArgs {
   port: number;
@@ -13,6 +13,7 @@ export interface WebKioskArgs {
   enrollmentCode?: string;
   idleTimeoutSeconds: number;
   rendererDir?: string;
+  catalogueSyncMinutes?: number;
 }
 
 export type ParsedWebKioskArgs = { kind: 'run'; args: WebKioskArgs } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -31,6 +32,7 @@ export function parseWebKioskArgs(argv: string[]): ParsedWebKioskArgs {
         'enrollment-code': { type: 'string' },
         'idle-timeout': { type: 'string' },
         'renderer-dir': { type: 'string' },
+        'catalogue-sync-minutes': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -45,6 +47,10 @@ export function parseWebKioskArgs(argv: string[]): ParsedWebKioskArgs {
   const idleTimeoutSeconds =
     values['idle-timeout'] === undefined ? DEFAULT_IDLE_TIMEOUT_SECONDS : parseWholeNumber(values['idle-timeout']);
   if (!idleTimeoutSeconds) return { kind: 'error', message: '--idle-timeout must be a whole number of seconds above 0' };
+  const catalogueSyncMinutes = values['catalogue-sync-minutes'] === undefined ? undefined : parseWholeNumber(values['catalogue-sync-minutes']);
+  if (catalogueSyncMinutes === 0 || catalogueSyncMinutes === null) {
+    return { kind: 'error', message: '--catalogue-sync-minutes must be a whole number of minutes above 0' };
+  }
   return {
     kind: 'run',
     args: {
@@ -54,6 +60,7 @@ export function parseWebKioskArgs(argv: string[]): ParsedWebKioskArgs {
       enrollmentCode: values['enrollment-code'],
       idleTimeoutSeconds,
       rendererDir: values['renderer-dir'],
+      catalogueSyncMinutes,
     },
   };
 }

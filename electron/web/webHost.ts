@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
 import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy';
 import { dispatchInvoke } from '../core/dispatch';
 import type { KioskCore } from '../core/kioskCore';
@@ -98,6 +99,18 @@ export async function startWebHost({ port, host = '127.0.0.1', core, rendererDir
     },
   );
   app.all('/bridge/invoke/:channel', (c) => bridgeError(c, 405, { code: 'METHOD_NOT_ALLOWED', message: 'Use POST' }));
+  // Events from the core as Server-Sent Events (`event: <channel>`, `data: <JSON payload>`); the current catalogue
+  // status first, so a page that (re)connects is up to date. Same Host check as the bridge; a GET carries nothing.
+  app.get('/bridge/events', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return streamSSE(c, async (stream) => {
+      const send = (status: unknown) => void stream.writeSSE({ event: 'catalogue:status', data: JSON.stringify(status) });
+      send(core.catalogue.status());
+      const unsubscribe = core.catalogue.onStatus(send);
+      await new Promise<void>((resolve) => stream.onAbort(resolve));
+      unsubscribe();
+    });
+  });
   app.all('/bridge/*', (c) => bridgeError(c, 404, { code: 'UNKNOWN_CHANNEL', message: 'Unknown bridge path' }));
 
   app.use(serveStatic({ root: rendererDir }));

@@ -5,7 +5,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CATALOGUE_DB_FILE } from '../core/catalogue/catalogueDb';
 import { EnrollmentError, ensureEnrolled, loadHardwareId, loadLogSecret } from '../core/enrollment';
+import { OUTBOX_DB_FILE } from '../core/feedback/outboxDb';
 import { createKioskCore } from '../core/kioskCore';
 import { createLogger, createRedactor } from '../core/logger';
 import { startWebHost, type WebHost } from './webHost';
@@ -22,6 +24,8 @@ export interface WebKioskOptions {
   idleTimeoutSeconds: number;
   demo: boolean;
   rendererDir?: string;
+  /** Minutes between catalogue syncs; default DEFAULT_SYNC_INTERVAL_MINUTES. */
+  catalogueSyncMinutes?: number;
 }
 
 export class RendererMissingError extends Error {
@@ -57,8 +61,22 @@ export async function startWebKiosk(opts: WebKioskOptions): Promise<WebHost> {
     version: readAppVersion(),
     logger,
     redactor: createRedactor(loadLogSecret(opts.dataDir)),
+    outboxDbPath: join(opts.dataDir, OUTBOX_DB_FILE),
+    kioskId: enrollment.kioskId,
+    catalogueDbPath: join(opts.dataDir, CATALOGUE_DB_FILE),
   });
-  return startWebHost({ port: opts.port, core, rendererDir, logger });
+  const host = await startWebHost({ port: opts.port, core, rendererDir, logger });
+  core.feedback.delivery.start();
+  const stopCatalogueSync = core.catalogue.startSchedule(opts.catalogueSyncMinutes);
+  return {
+    ...host,
+    close: async () => {
+      await host.close();
+      await core.feedback.close();
+      stopCatalogueSync();
+      await core.catalogue.close();
+    },
+  };
 }
 
 function readAppVersion(): string {

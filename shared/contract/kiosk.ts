@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { Dossier } from '../api/gateway';
+import { Agency, Field, Level, Location, Procedure } from '../api/catalogue';
+import { FeedbackReceipt, FeedbackSubmitRequest, OnTimeBoardView, OnTimeRequest } from './feedback';
 
 /** Errors that reach the renderer. Each has a message in the vi/en catalogues (renderer/i18n). */
 export const kioskErrorCodes = [
@@ -53,10 +55,76 @@ export const ScanEvent = z.discriminatedUnion('ok', [
 ]);
 export type ScanEvent = z.infer<typeof ScanEvent>;
 
+/** Catalogue browsing and search, served from the kiosk's local cache (works offline). */
+export const CatalogueFilters = z.object({
+  level: Level.optional(),
+  field: z.string().max(80).optional(),
+  agency: z.string().max(80).optional(),
+  /** Only procedures that can be filed online. */
+  online: z.boolean().optional(),
+});
+export type CatalogueFilters = z.infer<typeof CatalogueFilters>;
+
+export const CatalogueSearchRequest = z.object({
+  /** Empty: browse the filtered list in catalogue order. */
+  query: z.string().max(200),
+  filters: CatalogueFilters.default({}),
+  limit: z.number().int().min(1).max(100).default(30),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+export type CatalogueSearchRequest = z.input<typeof CatalogueSearchRequest>;
+
+export const ProcedureSummary = Procedure.pick({ id: true, code: true, name: true, level: true, field: true, agencyId: true, onlineLevel: true }).extend({
+  agencyName: z.string(),
+  fieldName: z.string(),
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
+
+export const CatalogueSearchResult = z.object({ items: z.array(ProcedureSummary), total: z.number().int().min(0) });
+export type CatalogueSearchResult = z.infer<typeof CatalogueSearchResult>;
+
+const facet = z.object({ id: z.string(), name: z.string(), count: z.number().int().min(0) });
+/** What there is to browse under the given filters: counts per level, field and agency. */
+export const CatalogueFacets = z.object({
+  levels: z.array(z.object({ level: Level, count: z.number().int().min(0) })),
+  fields: z.array(facet),
+  agencies: z.array(facet),
+});
+export type CatalogueFacets = z.infer<typeof CatalogueFacets>;
+
+export const ProcedureDetail = Procedure.extend({
+  agency: Agency.nullable(),
+  fieldInfo: Field.nullable(),
+  /** The procedure on the public service portal, for the QR code that lets a citizen continue on a phone. */
+  portalUrl: z.string().url().nullable(),
+  /** Where it can be filed in person. */
+  locations: z.array(Location),
+});
+export type ProcedureDetail = z.infer<typeof ProcedureDetail>;
+
+export const CatalogueStatus = z.object({
+  /** ISO time of the last complete sync, null before the first. */
+  lastSyncAt: z.string().nullable(),
+  /** False when the central server could not be reached at the last attempt: the kiosk shows an offline badge. */
+  online: z.boolean(),
+  syncing: z.boolean(),
+  /** Progress of the running sync: records applied so far. */
+  progress: z.object({ applied: z.number().int().min(0), pages: z.number().int().min(0) }).nullable(),
+  counts: z.object({ procedures: z.number().int().min(0), agencies: z.number().int().min(0), fields: z.number().int().min(0), locations: z.number().int().min(0) }),
+});
+export type CatalogueStatus = z.infer<typeof CatalogueStatus>;
+
 /** Request/reply channels: name → schemas. Hosts register exactly these; the preload exposes exactly these. */
 export const invokeChannels = {
   'dossier:lookup': { request: LookupRequest, response: result(DossierView) },
   'app:info': { request: z.object({}).strict(), response: AppInfo },
+  'catalogue:search': { request: CatalogueSearchRequest, response: CatalogueSearchResult },
+  'catalogue:facets': { request: z.object({ filters: CatalogueFilters.default({}) }), response: CatalogueFacets },
+  'catalogue:procedure': { request: z.object({ id: z.string().min(1).max(80) }), response: result(ProcedureDetail) },
+  'catalogue:status': { request: z.object({}).strict(), response: CatalogueStatus },
+  'catalogue:syncNow': { request: z.object({}).strict(), response: CatalogueStatus },
+  'feedback:submit': { request: FeedbackSubmitRequest, response: result(FeedbackReceipt) },
+  'stats:onTime': { request: OnTimeRequest, response: OnTimeBoardView },
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
@@ -65,6 +133,7 @@ export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeChan
 /** Events pushed from the core to the renderer. */
 export const eventChannels = {
   'scanner:scan': ScanEvent,
+  'catalogue:status': CatalogueStatus,
 } as const;
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
@@ -76,5 +145,22 @@ export interface KioskApi {
   scanner: {
     /** Subscribe to scans from the USB wedge scanner (and later the camera). Returns the unsubscribe function. */
     onScan(listener: (event: ScanEvent) => void): () => void;
+  };
+  catalogue: {
+    search(request: CatalogueSearchRequest): Promise<CatalogueSearchResult>;
+    facets(request: { filters?: CatalogueFilters }): Promise<CatalogueFacets>;
+    procedure(request: { id: string }): Promise<Result<ProcedureDetail>>;
+    status(): Promise<CatalogueStatus>;
+    syncNow(): Promise<CatalogueStatus>;
+    /** Status changes: sync progress, completion, going offline or back online. */
+    onStatus(listener: (status: CatalogueStatus) => void): () => void;
+  };
+  feedback: {
+    /** Writes the rating to the kiosk's outbox (delivered later, whatever the network does). */
+    submit(request: FeedbackSubmitRequest): Promise<Result<FeedbackReceipt>>;
+  };
+  stats: {
+    /** The on-time board of the current period, from the server or, offline, from the disk cache. */
+    onTime(request: OnTimeRequest): Promise<OnTimeBoardView>;
   };
 }

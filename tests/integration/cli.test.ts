@@ -9,9 +9,9 @@ import { maskPersonName } from '../../shared/privacy/maskName';
 import { ensureEnrolled } from '../../electron/core/enrollment';
 import { buildDemoDossiers } from '../../server/demoData';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
+import { runTypeScript } from '../support/processes';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 interface CliRun {
   exitCode: number;
@@ -23,7 +23,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [tsx, 'electron/cli/main.ts', ...args],
+      [...runTypeScript, 'electron/cli/main.ts', ...args],
       { cwd: projectRoot, env: { ...process.env, HCC_KIOSK_TOKEN: '', ...env } },
       (error, stdout, stderr) => done({ exitCode: error ? Number(error.code) : 0, stdout, stderr }),
     );

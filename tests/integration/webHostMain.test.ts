@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnrollment } from '../../electron/core/enrollment';
 import { DEMO_ENROLLMENT_CODE, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
+import { runTypeScript } from '../support/processes';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 const entry = ['electron/web/main.ts'];
 
 let workDir: string;
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 function run(args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [tsx, ...entry, ...args], { cwd: projectRoot }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...runTypeScript, ...entry, ...args], { cwd: projectRoot }, (error, stdout, stderr) =>
       done({ exitCode: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -41,7 +41,7 @@ describe('kiosk:web', () => {
     const dataDir = join(workDir, 'kiosk-ok');
     const child = spawn(
       process.execPath,
-      [tsx, ...entry, '--port', '0', '--central', central.url, '--data-dir', dataDir, '--enrollment-code', DEMO_ENROLLMENT_CODE, '--renderer-dir', rendererDir],
+      [...runTypeScript, ...entry, '--port', '0', '--central', central.url, '--data-dir', dataDir, '--enrollment-code', DEMO_ENROLLMENT_CODE, '--renderer-dir', rendererDir],
       { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

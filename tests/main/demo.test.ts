@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { ENROLLMENT_FILE } from '../../electron/core/enrollment';
 import { createKioskCore } from '../../electron/core/kioskCore';
 import { createRedactor } from '../../electron/core/logger';
@@ -92,9 +92,16 @@ describe('choosing how the kiosk starts', () => {
         version: '0.0.0',
         logger: memoryLogger().logger,
         redactor: createRedactor('test-secret'),
+        outboxDbPath: ':memory:',
+        kioskId: startup.enrollment.kioskId,
+        catalogueDbPath: join(userDataDir, 'catalogue.db'),
       });
+      onTestFinished(() => core.feedback.close());
+      onTestFinished(() => core.catalogue.close());
       const code = demoDossierCode('processing');
       await expect(core.handlers['dossier:lookup']({ code })).resolves.toMatchObject({ ok: true, value: { code, status: 'processing' } });
+      // The demo server's sample catalogue reaches the kiosk's cache.
+      await expect(core.handlers['catalogue:syncNow']({})).resolves.toMatchObject({ online: true, syncing: false, counts: { procedures: 48 } });
     } finally {
       await startup.stopDemo?.();
     }

@@ -4,6 +4,7 @@ import type { InvokeHandlers } from '../../electron/core/dispatch';
 import { registerInvokeHandlers } from '../../electron/main/ipc';
 import { ipcRefusalCodeOf } from '../../electron/main/ipcRefusal';
 import { invokeChannels, type AppInfo, type DossierView, type LookupRequest } from '../../shared/contract/kiosk';
+import { fakeCatalogueHandlers } from './catalogueFakes';
 import { FakeWebFrame, ipcMain, resetFakeElectron } from './fakeElectron';
 import { memoryLogger } from './memoryLogger';
 
@@ -35,6 +36,9 @@ beforeEach(() => {
       return { ok: true, value: dossier };
     },
     'app:info': async () => info,
+    'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
+    'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
+    ...fakeCatalogueHandlers(),
   };
   log = memoryLogger();
   registerInvokeHandlers({ ipcMain, handlers, appOrigin: 'app://kiosk', logger: log.logger });

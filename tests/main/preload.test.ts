@@ -1,7 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerInvokeHandlers } from '../../electron/main/ipc';
-import { eventChannels, invokeChannels, type KioskApi, type LookupRequest, type ScanEvent } from '../../shared/contract/kiosk';
+import {
+  eventChannels,
+  invokeChannels,
+  type CatalogueSearchRequest,
+  type KioskApi,
+  type LookupRequest,
+  type ScanEvent,
+} from '../../shared/contract/kiosk';
 import { contextBridge, ipcMain, ipcRenderer, resetFakeElectron } from './fakeElectron';
+import { fakeCatalogueHandlers, fakeCatalogueStatus } from './catalogueFakes';
 import { memoryLogger } from './memoryLogger';
 
 vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
@@ -9,6 +17,7 @@ vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron)
 let exposedNames: string[];
 let kiosk: KioskApi;
 let lookups: LookupRequest[];
+let searches: CatalogueSearchRequest[];
 
 // The preload runs once, as in a page.
 beforeAll(async () => {
@@ -20,6 +29,7 @@ beforeAll(async () => {
 beforeEach(() => {
   resetFakeElectron();
   lookups = [];
+  searches = [];
   registerInvokeHandlers({
     ipcMain,
     appOrigin: 'app://kiosk',
@@ -30,11 +40,14 @@ beforeEach(() => {
         return { ok: false, error: { code: 'NOT_FOUND', message: 'Dossier not found' } };
       },
       'app:info': async () => ({ version: '0.1.0', host: 'electron', demo: false, idleTimeoutSeconds: 60 }),
+      'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
+      'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
+      ...fakeCatalogueHandlers(searches),
     },
   });
 });
 
-/** `dossier:lookup` → dossier.lookup; an event channel `scanner:scan` → scanner.onScan. */
+/** `dossier:lookup` → dossier.lookup; an event channel `scanner:scan` → scanner.onScan, `catalogue:status` → catalogue.onStatus. */
 function expectedShape(): Record<string, string[]> {
   const shape: Record<string, string[]> = {};
   const add = (namespace: string, operation: string) => (shape[namespace] ??= []).push(operation);
@@ -42,7 +55,11 @@ function expectedShape(): Record<string, string[]> {
     const [namespace = '', operation = ''] = channel.split(':');
     add(namespace, operation);
   }
-  for (const channel of Object.keys(eventChannels)) add(channel.split(':')[0] ?? '', 'onScan');
+  for (const channel of Object.keys(eventChannels)) {
+    const [namespace = '', event = ''] = channel.split(':');
+    add(namespace, `on${event.charAt(0).toUpperCase()}${event.slice(1)}`);
+  }
+  for (const operations of Object.values(shape)) operations.sort();
   return shape;
 }
 
@@ -89,5 +106,24 @@ describe('the preload', () => {
     ipcRenderer.emit('scanner:scan', { sender: ipcRenderer, ports: [] }, scan);
     expect(received).toHaveLength(1);
     expect(ipcRenderer.listenerCount('scanner:scan')).toBe(0);
+  });
+
+  it('sends a catalogue search as the renderer wrote it; the main process fills in the defaults', async () => {
+    await expect(kiosk.catalogue.search({ query: 'khai sinh' })).resolves.toEqual({ items: [], total: 0 });
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'catalogue:search', args: [{ query: 'khai sinh' }] }]);
+    expect(searches).toEqual([{ query: 'khai sinh', filters: {}, limit: 30, offset: 0 }]);
+  });
+
+  it('turns a refused procedure request into a BAD_REQUEST result rather than a rejection', async () => {
+    await expect(kiosk.catalogue.procedure({ id: '' })).resolves.toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String) } });
+  });
+
+  it('forwards catalogue status events to a listener until unsubscribed', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = kiosk.catalogue.onStatus((...args) => received.push(args));
+    ipcRenderer.emit('catalogue:status', { sender: ipcRenderer, ports: [] }, fakeCatalogueStatus);
+    expect(received).toEqual([[fakeCatalogueStatus]]);
+    unsubscribe();
+    expect(ipcRenderer.listenerCount('catalogue:status')).toBe(0);
   });
 });

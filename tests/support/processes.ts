@@ -9,7 +9,11 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
-const tsx = join(projectRoot, 'node_modules/.bin/tsx');
+/**
+ * Node arguments that run a TypeScript entry point in this one process (tsx as a loader), so that a signal sent to
+ * the child reaches the program itself rather than a wrapper that relays it.
+ */
+export const runTypeScript = ['--import', 'tsx'] as const;
 
 export interface RunningProcess {
   url: string;
@@ -19,7 +23,7 @@ export interface RunningProcess {
 
 /** Runs a TypeScript entry point and resolves once it prints the line `<what> listening on <url>`. */
 async function startListening(entry: string, args: string[], what: string, timeoutMs = 30_000): Promise<RunningProcess> {
-  const child = spawn(process.execPath, [tsx, entry, ...args], {
+  const child = spawn(process.execPath, [...runTypeScript, entry, ...args], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },
