@@ -11,6 +11,8 @@ import type { OutboxStore } from './outboxStore';
 
 export const DEFAULT_RETRY_BASE_MS = 2_000;
 export const DEFAULT_RETRY_MAX_MS = 5 * 60_000;
+/** Settled ratings hold dossier codes: the kiosk keeps them a week (for diagnostics), then forgets them. */
+export const SETTLED_RETENTION_MS = 7 * 24 * 60 * 60_000;
 /** Even with nothing due, look again this often: the clock may have jumped. */
 const IDLE_POLL_MS = 60_000;
 const BATCH_SIZE = 20;
@@ -65,6 +67,7 @@ export function createFeedbackDelivery(opts: FeedbackDeliveryOptions): FeedbackD
 
   async function runOnce(): Promise<DeliveryRun> {
     const run: DeliveryRun = { delivered: 0, rejected: 0, retrying: 0 };
+    outbox.forgetSettledBefore(new Date(now().getTime() - SETTLED_RETENTION_MS));
     // One attempt per rating per run, even when a failed one is due again at once (a zero backoff).
     const tried = new Set<string>();
     for (;;) {

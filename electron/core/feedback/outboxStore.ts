@@ -35,6 +35,8 @@ export interface OutboxStore {
   markDelivered(idempotencyKey: string, now: Date): void;
   markRejected(idempotencyKey: string, serverCode: string, now: Date): void;
   markFailed(idempotencyKey: string, error: string, nextAttemptAt: number): void;
+  /** Deletes delivered and rejected ratings settled before `cutoff`; returns how many. Pending ones are never touched. */
+  forgetSettledBefore(cutoff: Date): number;
   counts(): OutboxCounts;
   saveBoard(period: StatsPeriod, board: OnTimeBoard, fetchedAt: Date): void;
   cachedBoard(period: StatsPeriod): CachedBoard | null;
@@ -50,6 +52,7 @@ export function createOutboxStore(db: Database): OutboxStore {
   const selectNextDue = db.prepare<[], { at: number | null }>(`SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
   const settle = db.prepare(`UPDATE outbox SET state = ?, settled_at = ?, rejection_code = ?, attempts = attempts + 1 WHERE idempotency_key = ? AND state = 'pending'`);
   const fail = db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE idempotency_key = ? AND state = 'pending'`);
+  const forgetSettled = db.prepare(`DELETE FROM outbox WHERE state IN ('delivered', 'rejected') AND settled_at < ?`);
   const countStates = db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state');
   const upsertBoard = db.prepare(
     'INSERT INTO board_cache (period, json, fetched_at) VALUES (?, ?, ?) ON CONFLICT (period) DO UPDATE SET json = excluded.json, fetched_at = excluded.fetched_at',
@@ -78,6 +81,7 @@ export function createOutboxStore(db: Database): OutboxStore {
     markFailed(idempotencyKey, error, nextAttemptAt) {
       fail.run(error, nextAttemptAt, idempotencyKey);
     },
+    forgetSettledBefore: (cutoff) => forgetSettled.run(cutoff.getTime()).changes,
     counts() {
       const counts: OutboxCounts = { pending: 0, delivered: 0, rejected: 0 };
       for (const row of countStates.all()) counts[row.state] = row.n;
