@@ -1,6 +1,6 @@
 /**
  * Turns what a scanner or a person entered into a dossier code (mã hồ sơ), or says why it is not one.
- * Code formats and QR lookup URLs: /work/shared/domain.md section 1.
+ * Code formats and QR lookup URLs: ../shared/domain.md section 1 (beside the repository).
  *
  * Decisions:
  * - Structured codes are `<agency id in 4 dot groups>-<yyMMdd>-<4..6 digit sequence>` with a real calendar date.
