@@ -3,12 +3,11 @@
  * and a numeric pad for procedure codes. No native input, so the OS never opens its own keyboard; the typed text
  * lives with the screen, which composes Vietnamese with `typeKey`. Keys act on release, never repeat.
  */
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SimpleKeyboard } from 'simple-keyboard';
-import 'simple-keyboard/build/css/index.css';
 import './keyboard.css';
 import type { InputMode } from './telex';
+import { useTouchKeyboard } from './useTouchKeyboard';
 
 export const keyboardButtons = { backspace: '{bksp}', space: '{space}', clear: '{clear}' } as const;
 const switchTo = { numeric: '{numeric}', letters: '{letters}' } as const;
@@ -37,14 +36,12 @@ export function VietKeyboard({
   onKey: (key: string) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const keyboard = useRef<SimpleKeyboard | null>(null);
   const [layoutName, setLayoutName] = useState<keyof typeof layout>('letters');
-  const pressed = useEffectEvent((button: string) => {
+  const pressed = (button: string) => {
     if (button === switchTo.numeric) setLayoutName('numeric');
     else if (button === switchTo.letters) setLayoutName('letters');
     else onKey(button === keyboardButtons.space ? ' ' : button);
-  });
+  };
 
   const display = useMemo(
     () => ({
@@ -57,34 +54,20 @@ export function VietKeyboard({
     [t],
   );
 
-  useEffect(() => {
-    if (container.current === null) return;
-    const instance = new SimpleKeyboard(container.current, {
-      layout,
-      layoutName: 'letters',
-      theme: 'hg-theme-default viet-keyboard',
-      useButtonTag: true,
-      useMouseEvents: true,
-      disableButtonHold: true,
-      buttonTheme: [
-        { class: 'viet-keyboard__space', buttons: keyboardButtons.space },
-        {
-          class: 'viet-keyboard__edit',
-          buttons: `${keyboardButtons.backspace} ${keyboardButtons.clear} ${switchTo.numeric} ${switchTo.letters}`,
-        },
-      ],
-      onKeyPress: (button) => pressed(button),
-    });
-    keyboard.current = instance;
-    return () => {
-      instance.destroy();
-      keyboard.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    keyboard.current?.setOptions({ display, layoutName });
-  }, [display, layoutName]);
+  const container = useTouchKeyboard({
+    layout,
+    theme: 'viet-keyboard',
+    buttonTheme: [
+      { class: 'viet-keyboard__space', buttons: keyboardButtons.space },
+      {
+        class: 'viet-keyboard__edit',
+        buttons: `${keyboardButtons.backspace} ${keyboardButtons.clear} ${switchTo.numeric} ${switchTo.letters}`,
+      },
+    ],
+    onKeyPress: pressed,
+    display,
+    layoutName,
+  });
 
   return (
     <div className="viet-keyboard-panel">
