@@ -7,6 +7,7 @@ import { type AdminCreateDossier, ApiErrorBody, apiPaths, Dossier, EnrollmentCod
 import { FeedbackAccepted, FeedbackList, type FeedbackRequest, FeedbackSummary, feedbackPaths, IDEMPOTENCY_KEY_HEADER, OnTimeBoard } from '../../shared/api/feedback';
 import { type CentralServerOptions, startCentralServer } from '../../server/centralServer';
 import { makeTempDir } from '../support/processes';
+import { apiCaller } from '../support/api';
 
 const ADMIN_TOKEN = 'feedback-admin-token-0123456789';
 // 10:00 on 16 March 2026 in Vietnam.
@@ -41,13 +42,7 @@ async function start(options: CentralServerOptions = {}) {
   let clockMs = NOW;
   const server = await startCentralServer({ adminToken: ADMIN_TOKEN, seed: false, now: () => new Date(clockMs), ...options });
   running.push(server);
-  const call = (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
-    const { token, json, ...rest } = init;
-    const headers = new Headers(rest.headers);
-    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
-    if (json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(server.url + path, { ...rest, headers, body: json === undefined ? rest.body : JSON.stringify(json) });
-  };
+  const call = apiCaller(server.url);
   const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => call(path, { ...init, token: ADMIN_TOKEN });
   const addDossier = async (d: AdminCreateDossier) => {
     const response = await admin(apiPaths.adminDossiers, { method: 'POST', json: d });

@@ -17,6 +17,7 @@ import { timeliness } from '../../shared/dossier/statusRules';
 import { parseReceipt } from '../../shared/receipt/parseReceipt';
 import { type CentralServerOptions, DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, startCentralServer } from '../../server/centralServer';
 import { makeTempDir } from '../support/processes';
+import { apiCaller } from '../support/api';
 
 const ADMIN_TOKEN = 'integration-admin-token-0123456789';
 // 10:00 on 2 March 2026 in Vietnam.
@@ -41,13 +42,7 @@ const tempDbFile = () => {
 async function start(options: CentralServerOptions = {}) {
   const server = await startCentralServer({ adminToken: ADMIN_TOKEN, now: () => new Date(clockMs), ...options });
   running.push(server);
-  const call = (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
-    const { token, json, ...rest } = init;
-    const headers = new Headers(rest.headers);
-    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
-    if (json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(server.url + path, { ...rest, headers, body: json === undefined ? rest.body : JSON.stringify(json) });
-  };
+  const call = apiCaller(server.url);
   const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => call(path, { ...init, token: ADMIN_TOKEN });
   const enroll = async (hardwareId: string, enrollmentCode = DEMO_ENROLLMENT_CODE) => {
     const response = await call(apiPaths.enroll, { method: 'POST', json: { enrollmentCode, hardwareId } });

@@ -13,6 +13,7 @@ import { ApiErrorBody, apiPaths, EnrollResponse } from '../../shared/api/gateway
 import { type CentralServerOptions, DEMO_ENROLLMENT_CODE, startCentralServer } from '../../server/centralServer';
 import { loadSampleCatalogue } from '../../server/catalogueSample';
 import { makeTempDir } from '../support/processes';
+import { apiCaller } from '../support/api';
 
 const ADMIN_TOKEN = 'catalogue-admin-token-0123456789';
 const sample = loadSampleCatalogue();
@@ -27,13 +28,7 @@ afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: t
 async function start(options: CentralServerOptions = {}) {
   const server = await startCentralServer({ adminToken: ADMIN_TOKEN, ...options });
   running.push(server);
-  const call = (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
-    const { token, json, ...rest } = init;
-    const headers = new Headers(rest.headers);
-    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
-    if (json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(server.url + path, { ...rest, headers, body: json === undefined ? rest.body : JSON.stringify(json) });
-  };
+  const call = apiCaller(server.url);
   const enrolled = await call(apiPaths.enroll, { method: 'POST', json: { enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'kiosk-catalogue-1' } });
   const kioskToken = EnrollResponse.parse(await enrolled.json()).token;
   const changes = (query: Record<string, string> = {}, token = kioskToken) =>
