@@ -151,7 +151,7 @@ function CurrentScreen({
     case 'status':
       return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} onRate={() => dispatch({ type: 'rate' })} />;
     case 'rateScan':
-      return <RateScanScreen onHome={onHome} />;
+      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} />;
     case 'rating':
       return <RatingScreen dossierCode={screen.dossierCode} agencyName={screen.agencyName} sessionId={sessionId} submit={kiosk.feedback.submit} onHome={onHome} />;
     case 'board':

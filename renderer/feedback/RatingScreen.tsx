@@ -174,13 +174,16 @@ function OtherReason({
 }
 
 /** From home: the citizen scans the receipt of the dossier to rate. */
-export function RateScanScreen({ onHome }: { onHome: () => void }): React.JSX.Element {
+export function RateScanScreen({ onTypeCode, onHome }: { onTypeCode: () => void; onHome: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <section className="screen rating-screen" data-testid="rate-scan">
       <h1>{t('rating.title')}</h1>
       <p className="rating-question">{t('rating.scanToRate')}</p>
       <div className="actions">
+        <button type="button" className="button button--primary button--large" onClick={onTypeCode}>
+          {t('lookup.typeCode')}
+        </button>
         <HomeButton onHome={onHome} />
       </div>
     </section>

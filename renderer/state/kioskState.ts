@@ -19,7 +19,8 @@ export type Screen =
   | { name: 'home' }
   | { name: 'procedures' }
   | { name: 'lookup' }
-  | { name: 'keypad'; typed: string; rejection: ReceiptRejection | null }
+  /** `rateAfter`: typed from "scan to rate", so a found dossier opens the rating step. */
+  | { name: 'keypad'; typed: string; rejection: ReceiptRejection | null; rateAfter?: true }
   /** `rateAfter`: the citizen scanned to rate the dossier, so a found dossier opens the rating step. */
   | { name: 'loading'; lookupId: number; code: string; rateAfter?: true }
   /** `checkedAt`: when the reply arrived (epoch ms), the instant lateness is judged at. */
@@ -39,6 +40,8 @@ export interface KioskState {
 
 export type KioskAction =
   | { type: 'open'; screen: 'home' | 'procedures' | 'lookup' | 'keypad' | 'rateScan' | 'board' }
+  /** From "scan to rate": type the code of the dossier to rate instead. */
+  | { type: 'typeCodeToRate' }
   /** From the status screen: rate the dossier shown. */
   | { type: 'rate' }
   | { type: 'keypadType'; char: string }
@@ -79,8 +82,11 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       if (screen.name !== 'keypad') return state;
       const parsed = parseReceipt(screen.typed);
       if (!parsed.ok) return { ...state, screen: { ...screen, rejection: parsed.reason } };
-      return startLookup(state, parsed.code);
+      return startLookup(state, parsed.code, screen.rateAfter === true);
     }
+    case 'typeCodeToRate':
+      if (screen.name !== 'rateScan') return state;
+      return { ...state, screen: { name: 'keypad', typed: '', rejection: null, rateAfter: true } };
     case 'scanned':
       if (action.event.ok) return startLookup(state, action.event.code, screen.name === 'rateScan');
       return showError(state, { code: 'INVALID_CODE', reason: action.event.reason, lookedUpCode: null });

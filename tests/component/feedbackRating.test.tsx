@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../shared/contract/kiosk';
-import { deferred, dossierView, fakeKiosk, found, renderKiosk, scanOf } from './support';
+import { deferred, dossierView, fakeKiosk, found, pressKeypad, renderKiosk, scanOf } from './support';
 import { fakeRatings } from './feedbackSupport';
 
 const dossier = dossierView();
@@ -105,6 +105,21 @@ describe('rating step', () => {
     await userEvent.click(within(root).getByRole('button', { name: 'Rất hài lòng' }));
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ dossierCode: dossier.code, rating: 'rat_hai_long' });
+  });
+
+  it('from home, rates a dossier whose code the citizen types when the receipt will not scan', async () => {
+    const ratings = fakeRatings();
+    const kiosk = fakeKiosk(async () => found(dossier), {}, undefined, ratings.api);
+    renderKiosk(kiosk);
+    await userEvent.click(screen.getByRole('button', { name: /Đánh giá hài lòng/ }));
+    await userEvent.click(within(screen.getByTestId('rate-scan')).getByRole('button', { name: 'Nhập mã hồ sơ' }));
+    await pressKeypad(...dossier.code, 'Tra cứu');
+    const root = await screen.findByTestId('rating');
+    expect(kiosk.lookup).toHaveBeenCalledWith({ code: dossier.code });
+    expect(screen.queryByTestId('dossier-status')).not.toBeInTheDocument();
+    await userEvent.click(within(root).getByRole('button', { name: 'Hài lòng' }));
+    await within(root).findByText(/Cảm ơn/);
+    expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ dossierCode: dossier.code, rating: 'hai_long' });
   });
 
   it('starts a new visit after going home: the same dossier can be rated by the next citizen', async () => {

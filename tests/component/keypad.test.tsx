@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeKiosk, renderKiosk } from './support';
+import { fakeKiosk, pressKeypad, renderKiosk } from './support';
 
 async function openKeypad() {
   const kiosk = fakeKiosk();
@@ -11,12 +11,7 @@ async function openKeypad() {
   return kiosk;
 }
 
-/** Presses keypad keys by their visible labels (a text query: role queries are slow across 40 keys). */
-async function press(...keys: string[]) {
-  const keypad = screen.getByTestId('code-keypad');
-  for (const key of keys) await userEvent.click(within(keypad).getByText(key, { selector: 'button > span' }));
-}
-
+const press = pressKeypad;
 const typeCode = (code: string) => press(...code);
 
 describe('keypad', () => {

@@ -32,6 +32,12 @@ describe('kiosk state', () => {
     });
   });
 
+  it('rates a typed code from "scan to rate", and only from there', () => {
+    const typedToRate = run([{ type: 'open', screen: 'rateScan' }, { type: 'typeCodeToRate' }, ...type('000.00.06.H56-231027-0361'), { type: 'keypadSubmit' }]);
+    expect(typedToRate.screen).toEqual({ name: 'loading', lookupId: 1, code: '000.00.06.H56-231027-0361', rateAfter: true });
+    expect(run([{ type: 'typeCodeToRate' }]).screen).toEqual({ name: 'home' });
+  });
+
   it('applies only the reply of the latest lookup', () => {
     const dossier = dossierView();
     const twoScans = run([

@@ -1,5 +1,6 @@
 /** A fake core behind the KioskApi boundary, dossier views, and a way to render the whole kiosk. */
-import { act, render, screen, type RenderResult } from '@testing-library/react';
+import { act, render, screen, within, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { AppInfo, DossierView, KioskApi, Result, ScanEvent } from '../../shared/contract/kiosk';
 import { App } from '../../renderer/App';
@@ -98,4 +99,10 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     resolve = settle;
   });
   return { promise, resolve };
+}
+
+/** Presses the code keypad's keys by their visible labels (a text query: role queries are slow across 40 keys). */
+export async function pressKeypad(...keys: string[]): Promise<void> {
+  const keypad = screen.getByTestId('code-keypad');
+  for (const key of keys) await userEvent.click(within(keypad).getByText(key, { selector: 'button > span' }));
 }
