@@ -1,20 +1,29 @@
-/** `npm run bench`: every benchmark, one after the other, each printing its figures beside its baseline. */
+/**
+ * `npm run bench`: every benchmark, one after the other, each printing its figures beside its baseline.
+ * `npm run bench -- catalogue` runs only those whose title contains one of the words given (case-insensitive).
+ */
 import { benchCatalogue } from './catalogue';
 import { benchCatalogueFeed } from './catalogueFeed';
+import { benchDecoder } from './decoder';
 import { benchFeedbackOutbox } from './feedbackOutbox';
 import { benchScanToPaint } from './scanToPaint';
 import { benchTelexTyping } from './telexTyping';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Receipt scan to status (issue: walking skeleton)', benchScanToPaint],
+  ['Camera decoder per frame, 1280×720 (issue 4: camera scanning)', benchDecoder],
   ['Catalogue change feed, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogueFeed],
   ['Kiosk catalogue cache: sync, event-loop stall, search, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogue],
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],
   ['On-screen keyboard: Telex/VNI composition per key (issue 3: procedure catalogue)', benchTelexTyping],
 ];
 
-let failed = false;
-for (const [title, bench] of benches) {
+const filters = process.argv.slice(2).map((word) => word.toLowerCase());
+const selected = benches.filter(([title]) => filters.length === 0 || filters.some((word) => title.toLowerCase().includes(word)));
+if (selected.length === 0) console.log(`no benchmark title contains ${filters.join(' or ')}`);
+
+let failed = selected.length === 0;
+for (const [title, bench] of selected) {
   console.log(`\n## ${title}`);
   try {
     for (const line of await bench()) console.log(line);

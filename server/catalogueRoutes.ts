@@ -47,6 +47,15 @@ export function registerCatalogueRoutes(app: Hono, { store, requireKiosk, requir
       if (body.value.id !== id) {
         return fail(c, { status: 400, code: 'VALIDATION_FAILED', message: 'id: the body\'s id differs from the id in the path.' });
       }
+      // A procedure under an agency or field kiosks never receive would show without them.
+      const record = body.value;
+      if ('agencyId' in record) {
+        const references = { agency: record.agencyId, field: record.field };
+        const missing = (['agency', 'field'] as const).filter((reference) => !catalogue.has(reference, references[reference]));
+        if (missing.length > 0) {
+          return fail(c, { status: 422, code: 'VALIDATION_FAILED', message: `${missing.join(', ')}: the catalogue holds no ${missing.join(' or ')} with this id.` });
+        }
+      }
       catalogue.upsert(type, id, body.value);
       return c.json(body.value);
     });

@@ -25,10 +25,32 @@ export function foldedWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** unifyFinalY over a whole text of folded words, in one pass (indexing folds whole document lists). */
+/** unifyFinalY over a whole text of folded words, in one pass. */
 const FINAL_Y = /(?<![\p{L}\p{N}])((?:[bcdghklmnpqrstvx]+|qu))y(?![\p{L}\p{N}])/gu;
 
-/** The text as it is indexed and searched: folded words, i/y unified, joined by spaces. */
+function searchKeyOfToken(token: string): string {
+  return stripMarks(token).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(FINAL_Y, '$1i');
+}
+
+/** Search keys of whitespace-separated tokens seen before: a catalogue repeats a few thousand syllables. */
+const tokenKeys = new Map<string, string>();
+const MAX_REMEMBERED_TOKENS = 100_000;
+
+/**
+ * The text as it is indexed and searched: folded words, i/y unified, joined by spaces. Folded a token at a time
+ * with each token's key remembered: indexing folds whole catalogues, and normalising and regex passes over all of
+ * their text cost more than the rest of a sync. Whitespace separates words anyway, so the key is the same.
+ */
 export function searchKey(text: string): string {
-  return stripMarks(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(FINAL_Y, '$1i');
+  let key = '';
+  for (const token of text.split(/\s+/u)) {
+    let tokenKey = tokenKeys.get(token);
+    if (tokenKey === undefined) {
+      tokenKey = searchKeyOfToken(token);
+      if (tokenKeys.size >= MAX_REMEMBERED_TOKENS) tokenKeys.clear();
+      tokenKeys.set(token, tokenKey);
+    }
+    if (tokenKey !== '') key = key === '' ? tokenKey : `${key} ${tokenKey}`;
+  }
+  return key;
 }

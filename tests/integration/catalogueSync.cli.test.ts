@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/catalogue/migrations';
 import { ensureEnrolled } from '../../electron/core/enrollment';
 import { DEMO_ENROLLMENT_CODE, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { loadSampleCatalogue } from '../../server/catalogueSample';
@@ -64,7 +65,7 @@ describe('cli catalogue commands', () => {
     const run = await cli(['catalogue-info', '--data-dir', dataDir, '--json']);
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       cursor: expect.stringMatching(/^s\d+$/),
       lastSyncAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       counts: { procedures: sample.procedures.length, agencies: sample.agencies.length, fields: sample.fields.length, locations: sample.locations.length },

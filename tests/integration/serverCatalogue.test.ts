@@ -231,6 +231,24 @@ describe('catalogue admin writes: refusals', () => {
     expect(changes.filter(({ type, id }) => type === 'procedure' && id === field.id)).toEqual([]);
   });
 
+  it('answers 422 to a procedure naming an agency or field the catalogue does not hold, and keeps it out of the feed', async () => {
+    const { admin, page } = await start();
+    const path = cataloguePaths.adminRecord('procedure', birthRegistration.id);
+    const unknownAgency = await admin(path, { method: 'PUT', json: { ...birthRegistration, agencyId: 'so-khong-co' } });
+    expect(unknownAgency.status).toBe(422);
+    expect(ApiErrorBody.parse(await unknownAgency.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('agency') });
+    const unknownField = await admin(path, { method: 'PUT', json: { ...birthRegistration, field: 'linh-vuc-khong-co' } });
+    expect(unknownField.status).toBe(422);
+    expect(ApiErrorBody.parse(await unknownField.json()).error.message).toContain('field');
+    // A deleted agency is as unknown as one never written.
+    expect((await admin(cataloguePaths.adminRecord('agency', birthRegistration.agencyId), { method: 'DELETE' })).status).toBe(204);
+    expect((await admin(path, { method: 'PUT', json: birthRegistration })).status).toBe(422);
+    const { changes } = await page({ limit: '500' });
+    expect(changes.filter(({ id }) => id === birthRegistration.id)).toEqual([
+      { op: 'upsert', type: 'procedure', id: birthRegistration.id, data: birthRegistration },
+    ]);
+  });
+
   it('answers 404 to deleting a record that does not exist or is already deleted', async () => {
     const { admin } = await start();
     const unknown = await admin(cataloguePaths.adminRecord('location', 'no-such-place'), { method: 'DELETE' });

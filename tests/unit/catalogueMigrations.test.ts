@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogueDb, schemaVersion } from '../../electron/core/catalogue/catalogueDb';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/catalogue/migrations';
+import * as initial from '../../electron/core/catalogue/migrations/001_initial';
 import { createLogger } from '../../electron/core/logger';
 import { memoryLogger } from '../main/memoryLogger';
 
@@ -22,15 +23,37 @@ const names = (db: Database.Database, type: string) =>
   db.prepare<[string], string>("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type);
 
 describe('migration 001_initial', () => {
-  it('creates the records, procedures, full-text, vocabulary, staging and meta tables, in WAL mode', () => {
-    const db = openCatalogueDb(path, silent);
-    expect(schemaVersion(db)).toBe(1);
-    expect(LATEST_SCHEMA_VERSION).toBe(1);
+  it('creates the records, procedures, full-text, vocabulary, staging and meta tables', () => {
+    const db = new Database(path);
+    initial.up(db);
     expect(names(db, 'table')).toEqual(expect.arrayContaining(['meta', 'procedure_fts', 'procedure_terms', 'procedures', 'records', 'staged_changes']));
     expect(names(db, 'index')).toEqual(['procedures_agency', 'procedures_code', 'procedures_field', 'procedures_level']);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const fts = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE name = 'procedure_fts'").pluck().get();
     expect(fts).toContain('unicode61 remove_diacritics 2');
+    db.close();
+  });
+});
+
+describe('migration 002_ranked_rowids', () => {
+  it('rebuilds a version 1 cache as version 2, in WAL mode: records in a rowid table, a contentless prefix-indexed full-text index, no cursor left', () => {
+    const old = new Database(path);
+    initial.up(old);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO meta (key, value) VALUES ('cursor', 's7')").run();
+    old.prepare("INSERT INTO records (type, id, data) VALUES ('field', 'f1', '{}')").run();
+    old.close();
+
+    const db = openCatalogueDb(path, silent);
+    expect(schemaVersion(db)).toBe(2);
+    expect(LATEST_SCHEMA_VERSION).toBe(2);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(names(db, 'table')).toEqual(expect.arrayContaining(['meta', 'procedure_fts', 'procedure_terms', 'procedures', 'records', 'staged_changes']));
+    const sql = (name: string) => db.prepare<[string], string>('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name);
+    expect(sql('records')).not.toContain('WITHOUT ROWID');
+    expect(sql('procedure_fts')).toMatch(/content = ''.*contentless_delete = 1.*prefix = '1'/);
+    // The next sync is a full one: it fills the new tables from the start.
+    expect(db.prepare('SELECT count(*) FROM meta').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(0);
     db.close();
   });
 
@@ -39,7 +62,7 @@ describe('migration 001_initial', () => {
     db.prepare("INSERT INTO meta (key, value) VALUES ('cursor', 's7')").run();
     db.close();
     const again = openCatalogueDb(path, silent);
-    expect(schemaVersion(again)).toBe(1);
+    expect(schemaVersion(again)).toBe(LATEST_SCHEMA_VERSION);
     expect(again.prepare<[], string>("SELECT value FROM meta WHERE key = 'cursor'").pluck().get()).toBe('s7');
     again.close();
   });
@@ -50,7 +73,7 @@ describe('opening an unusable cache', () => {
     writeFileSync(path, 'this is not a database, just text that fills a page '.repeat(200));
     const { logger, entries } = memoryLogger();
     const db = openCatalogueDb(path, logger);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(0);
     db.close();
     expect(readdirSync(dir).some((name) => name.startsWith('catalogue.db.corrupt-'))).toBe(true);

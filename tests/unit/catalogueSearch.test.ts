@@ -76,6 +76,23 @@ describe('catalogue search ranking on the sample catalogue', () => {
     expect(lastWithName).toBeLessThan(firstWithoutName);
   });
 
+  it.each(['dang ky khai sinh', 'Đăng ký khai sinh', 'thu tuc dang ky khai sinh'])('ranks the procedure named exactly "%s" first, "Thủ tục" or not', (query) => {
+    expect(find(query).items[0]?.id).toBe('tthc-1.001193');
+  });
+
+  it('pages through the tiers without losing or repeating a procedure, best first', () => {
+    const page = (offset: number, limit: number) => search.search({ query: 'dang ky', filters: {}, limit, offset });
+    const whole = page(0, 200);
+    expect(whole.items).toHaveLength(whole.total);
+    // Names first, then keywords, then the rest: the pages cross from one tier into the next.
+    expect(new Set(whole.items.map((item) => Math.floor(item.score))).size).toBeGreaterThan(1);
+    const paged = Array.from({ length: Math.ceil(whole.total / 4) }, (_, index) => page(index * 4, 4).items).flat();
+    expect(paged.map((item) => item.id)).toEqual(whole.items.map((item) => item.id));
+    const scores = whole.items.map((item) => item.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(page(whole.total, 4).items).toEqual([]);
+  });
+
   it('finds a procedure by its national code', () => {
     expect(find('1.001193')).toMatchObject({ total: 1, items: [{ id: 'tthc-1.001193', code: '1.001193', name: 'Thủ tục đăng ký khai sinh' }] });
   });

@@ -75,4 +75,11 @@ describe('editDistance', () => {
     expect(editDistance('sinh', 'hoang', 1)).toBe(2);
     expect(editDistance('a', 'abcdef', 2)).toBe(3);
   });
+
+  it('answers the same for short words after long ones (its rows are reused between calls)', () => {
+    expect(editDistance('chungthucbansao', 'chungthucbansoa', 2)).toBe(1);
+    expect(editDistance('ab', 'ba', 2)).toBe(1);
+    expect(editDistance('', 'ab', 2)).toBe(2);
+    expect(editDistance('sinhh', 'sinh', 1)).toBe(1);
+  });
 });

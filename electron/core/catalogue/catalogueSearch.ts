@@ -1,18 +1,22 @@
 /**
- * Reading the catalogue cache: search, facets and a procedure's detail. Search ranks with FTS5's bm25, name before
- * keywords before agency before documents; when all words together find nothing, misspelt words are replaced by
- * the index's words within a small edit distance, and failing that any word may match.
+ * Reading the catalogue cache: search, facets and a procedure's detail. Search ranks in tiers: procedures with all
+ * the words in their name, then in their keywords (everyday names), then anywhere (documents, agency); within a
+ * tier the shortest name first, which puts a name that is exactly what was typed at the top. Rowids are in that
+ * order (catalogueStore.ts), so a page is read straight off the full-text index without ranking every match.
+ * When all words together find nothing, misspelt words are replaced by the index's words within a small edit
+ * distance, and failing that any word may match.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Agency, Field, Location, Procedure } from '../../../shared/api/catalogue';
 import type { CatalogueFacets, CatalogueFilters, ProcedureDetail, ProcedureSummary } from '../../../shared/contract/kiosk';
 import { editDistance } from '../../../shared/text/editDistance';
 import { ftsMatchAll, ftsMatchAlternatives, ftsString, parseQuery } from '../../../shared/text/query';
+import { nameLengthOfRowid } from './catalogueStore';
 
 export const PORTAL_PROCEDURE_URL = 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=';
 
-/** bm25 column weights, in procedure_fts column order: name, code, documents, agency, keywords. */
-const BM25 = 'bm25(procedure_fts, 10.0, 5.0, 1.0, 2.0, 6.0)';
+/** Scores of the tiers: all words in the name, in the keywords, anywhere; plus 1 / (1 + words in the name). */
+const TIER_SCORE = { name: 2, keywords: 1, anywhere: 0 } as const;
 /** Spellings within this many edits count as the same word: one for short words, two for long ones. */
 const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 7 ? 1 : 2);
 /** Alternatives per misspelt word, closest first: enough for a typo, few enough to keep the query quick. */
@@ -27,10 +31,9 @@ export interface SearchInput {
   offset: number;
 }
 
-const SUMMARY_COLUMNS = `p.id, p.code, p.name, p.level, p.field, p.agency_id AS agencyId, p.online_level AS onlineLevel,
-  coalesce(json_extract(a.data, '$.name'), '') AS agencyName, coalesce(json_extract(f.data, '$.name'), '') AS fieldName`;
-const SUMMARY_JOINS = `LEFT JOIN records a ON a.type = 'agency' AND a.id = p.agency_id
-  LEFT JOIN records f ON f.type = 'field' AND f.id = p.field`;
+/** A procedure's summary as stored; the names of its agency and field are added from `recordNames`. */
+const SUMMARY_COLUMNS = 'p.id, p.code, p.name, p.level, p.field, p.agency_id AS agencyId, p.online_level AS onlineLevel';
+type StoredSummary = Omit<ProcedureSummary, 'agencyName' | 'fieldName'>;
 
 function filterSql(filters: CatalogueFilters): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
@@ -46,8 +49,28 @@ function filterSql(filters: CatalogueFilters): { sql: string; params: Record<str
 
 export function createCatalogueSearch(db: Database) {
   let vocabulary: { terms: string[]; known: Set<string>; version: number } | null = null;
-  // Bumped by the writer after each applied sync, so the cached vocabulary is never stale.
+  let names: { agency: Map<string, string>; field: Map<string, string>; version: number } | null = null;
+  // Bumped by the writer after each applied sync, so the cached vocabulary and names are never stale.
   let dataVersion = 0;
+
+  /** Names of agencies and fields by id: a few dozen, read once per sync rather than once per result. */
+  function recordNames(): NonNullable<typeof names> {
+    if (names?.version !== dataVersion) {
+      const rows = db
+        .prepare<[], { type: 'agency' | 'field'; id: string; name: string }>(
+          "SELECT type, id, json_extract(data, '$.name') AS name FROM records WHERE type IN ('agency', 'field')",
+        )
+        .all();
+      const byType = (type: string) => new Map(rows.filter((row) => row.type === type).map((row) => [row.id, row.name]));
+      names = { agency: byType('agency'), field: byType('field'), version: dataVersion };
+    }
+    return names;
+  }
+
+  function summary(stored: StoredSummary): ProcedureSummary {
+    const { agency, field } = recordNames();
+    return { ...stored, agencyName: agency.get(stored.agencyId) ?? '', fieldName: field.get(stored.field) ?? '' };
+  }
 
   function indexVocabulary(): NonNullable<typeof vocabulary> {
     if (vocabulary?.version !== dataVersion) {
@@ -71,42 +94,69 @@ export function createCatalogueSearch(db: Database) {
     return [word, ...scored.slice(0, MAX_ALTERNATIVES).map((entry) => entry.term).filter((term) => term !== word)];
   }
 
-  const summaryByRowid = db.prepare<[number], ProcedureSummary>(`SELECT ${SUMMARY_COLUMNS} FROM procedures p ${SUMMARY_JOINS} WHERE p.rowid = ?`);
+  type Params = Record<string, string | number>;
+  const statements = new Map<string, Statement<[Params]>>();
+  /** Statements by their SQL: a query's shape depends only on which filters are set. */
+  function prepared<Row>(sql: string): Statement<[Params], Row> {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement as Statement<[Params], Row>;
+  }
 
-  /** Ranks on the full-text index alone, then reads the summaries of the one page shown. */
+  const summaryByRowid = db.prepare<[number], StoredSummary>(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.rowid = ?`);
+
+  /**
+   * The page of the full-text matches, tier after tier, each in rowid order (shortest name first). A first page
+   * filled by name matches costs two reads of the index; a page past them sorts all the matches into their tiers.
+   */
   function ftsPage(match: string, input: SearchInput): { items: RankedProcedure[]; total: number } {
     const filter = filterSql(input.filters);
     const filtered = filter.sql ? ` AND procedure_fts.rowid IN (SELECT p.rowid FROM procedures p WHERE 1${filter.sql})` : '';
     const where = `FROM procedure_fts WHERE procedure_fts MATCH @match${filtered}`;
-    const params = { ...filter.params, match };
-    const total = db.prepare<typeof params, { total: number }>(`SELECT count(*) AS total ${where}`).get(params)?.total ?? 0;
-    if (total === 0) return { items: [], total };
-    const hits = db
-      .prepare<typeof params & { limit: number; offset: number }, { rowid: number; score: number }>(
-        `SELECT rowid, -${BM25} AS score ${where} ORDER BY ${BM25} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: input.limit, offset: input.offset });
-    const items = hits.flatMap(({ rowid, score }) => {
-      const summary = summaryByRowid.get(rowid);
-      return summary ? [{ ...summary, score }] : [];
-    });
-    return { items, total };
+    // LIMIT -1 is no limit.
+    const rowids = (selected: string, limit = -1, offset = 0) =>
+      prepared<number>(`SELECT rowid ${where} ORDER BY rowid LIMIT @limit OFFSET @offset`).pluck().all({ ...filter.params, match: selected, limit, offset });
+    const ranked = (rows: readonly number[], tierOf: (rowid: number) => number) =>
+      rows.flatMap((rowid) => {
+        const stored = summaryByRowid.get(rowid);
+        return stored ? [{ ...summary(stored), score: tierOf(rowid) + 1 / (1 + nameLengthOfRowid(rowid)) }] : [];
+      });
+
+    const inName = `{name} : (${match})`;
+    const pageInName = rowids(inName, input.limit, input.offset);
+    if (pageInName.length === input.limit) {
+      const total = prepared<number>(`SELECT count(*) ${where}`).pluck().get({ ...filter.params, match }) ?? 0;
+      return { items: ranked(pageInName, () => TIER_SCORE.name), total };
+    }
+    const all = rowids(match);
+    if (all.length === 0) return { items: [], total: 0 };
+    const named = input.offset === 0 ? pageInName : rowids(inName);
+    const isNamed = new Set(named);
+    const byKeywords = rowids(`{keywords} : (${match})`).filter((rowid) => !isNamed.has(rowid));
+    const isKeyword = new Set(byKeywords);
+    const ordered = [...named, ...byKeywords, ...all.filter((rowid) => !isNamed.has(rowid) && !isKeyword.has(rowid))];
+    const tierOf = (rowid: number) => (isNamed.has(rowid) ? TIER_SCORE.name : isKeyword.has(rowid) ? TIER_SCORE.keywords : TIER_SCORE.anywhere);
+    return { items: ranked(ordered.slice(input.offset, input.offset + input.limit), tierOf), total: all.length };
   }
 
   function listPage(where: string, extra: Record<string, string>, input: SearchInput): { items: RankedProcedure[]; total: number } {
     const filter = filterSql(input.filters);
     const params = { ...filter.params, ...extra, limit: input.limit, offset: input.offset };
-    const from = `FROM procedures p ${SUMMARY_JOINS} WHERE ${where}${filter.sql}`;
-    const total = db.prepare<typeof params, { total: number }>(`SELECT count(*) AS total ${from}`).get(params)?.total ?? 0;
-    const items = db
-      .prepare<typeof params, RankedProcedure>(`SELECT ${SUMMARY_COLUMNS}, 0 AS score ${from} ORDER BY p.code LIMIT @limit OFFSET @offset`)
-      .all(params);
+    const from = `FROM procedures p WHERE ${where}${filter.sql}`;
+    const total = prepared<number>(`SELECT count(*) ${from}`).pluck().get(params) ?? 0;
+    const items = prepared<StoredSummary>(`SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY p.code LIMIT @limit OFFSET @offset`)
+      .all(params)
+      .map((stored) => ({ ...summary(stored), score: 0 }));
     return { items, total };
   }
 
   function search(input: SearchInput): { items: RankedProcedure[]; total: number } {
     const parsed = parseQuery(input.query);
-    if (parsed.code !== null) return listPage("(p.code = @code OR p.code LIKE @code || '.%')", { code: parsed.code }, input);
+    // The code and its case suffixes (1.001193.01), as a range on the code index: "." then "/" in byte order.
+    if (parsed.code !== null) return listPage("(p.code = @code OR p.code BETWEEN @code || '.' AND @code || '/')", { code: parsed.code }, input);
     if (parsed.words.length === 0) return listPage('1', {}, input);
     const exact = ftsPage(ftsMatchAll(parsed.words, parsed.prefixLast), input);
     if (exact.total > 0) return exact;

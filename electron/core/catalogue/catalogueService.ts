@@ -22,8 +22,13 @@ import { createCatalogueStore, type CatalogueCounts, type CatalogueStore } from 
 
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
 export const DEFAULT_SYNC_PAGE_SIZE = 200;
-/** Changes checked or written between two yields to the event loop: a few milliseconds of work each. */
+/** Changes checked, and at least written, between two yields to the event loop: a few milliseconds of work. */
 const SLICE = 20;
+/**
+ * How long one transaction of a sync may go on writing past its first SLICE changes before it commits and yields:
+ * a quick machine commits less often (each commit costs), a slow one stays as responsive.
+ */
+const WRITE_SLICE_MS = 10;
 
 export interface CatalogueServiceOptions {
   /** The cache's own SQLite file (catalogue.db in the data directory). */
@@ -100,15 +105,36 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   }
 
   /** Writes the changes a slice per transaction, yielding between; `last` runs in the final slice's transaction. */
-  async function writeInSlices(target: Database, changes: readonly ValidChange[], write: (slice: readonly ValidChange[]) => void, last: () => void) {
-    for (let start = 0; start === 0 || start < changes.length; start += SLICE) {
-      const slice = changes.slice(start, start + SLICE);
-      const final = start + SLICE >= changes.length;
+  async function writeInSlices(target: Database, changes: readonly ValidChange[], write: (change: ValidChange) => void, last: () => void) {
+    let next = 0;
+    do {
       target.transaction(() => {
-        write(slice);
-        if (final) last();
+        const deadline = performance.now() + WRITE_SLICE_MS;
+        for (let written = 0; next < changes.length; written++) {
+          if (written >= SLICE && performance.now() >= deadline) break;
+          write(changes[next++] as ValidChange);
+        }
+        if (next >= changes.length) last();
       })();
-      if (!final) await yieldToEventLoop();
+      if (next < changes.length) await yieldToEventLoop();
+    } while (next < changes.length);
+  }
+
+  /**
+   * The feed's pages in order, each asked for as soon as the one before it has arrived: the server prepares the
+   * next page while this one is written. A failed page is reported when its turn comes.
+   */
+  async function* pages(since: string | null): AsyncGenerator<ValidPage> {
+    let next = fetchPage(since);
+    for (;;) {
+      const page = await next;
+      if (page.hasMore) {
+        next = fetchPage(page.cursor);
+        // Awaited on the next turn; until then a failure must not count as unhandled.
+        next.catch(() => {});
+      }
+      yield page;
+      if (!page.hasMore) return;
     }
   }
 
@@ -124,16 +150,15 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
     const next = openCatalogueDb(nextPath, logger, { building: true });
     const nextStore = createCatalogueStore(next);
     try {
-      let since: string | null = null;
-      for (let more = true; more; ) {
-        const page = await fetchPage(since);
+      let cursor = '';
+      for await (const page of pages(null)) {
         // The new file is itself the staging area: slices of a page need not commit together.
-        await writeInSlices(next, page.changes, (slice) => slice.forEach(nextStore.applyChange), () => {});
+        await writeInSlices(next, page.changes, nextStore.applyChange, () => {});
         pageDone(page.changes.length);
-        ({ cursor: since, hasMore: more } = page);
+        cursor = page.cursor;
         await yieldToEventLoop();
       }
-      nextStore.setMeta('cursor', since ?? '');
+      nextStore.setMeta('cursor', cursor);
       nextStore.setMeta('lastSyncAt', now().toISOString());
       next.close();
     } catch (error) {
@@ -157,16 +182,14 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   async function incrementalSync(since: string, keepStaged: boolean): Promise<SyncSuccess> {
     const from = store.getMeta('cursor') ?? '';
     if (!keepStaged) db.transaction(() => store.clearStaged())();
-    for (let cursor = since, more = true; more; ) {
-      const page = await fetchPage(cursor);
+    for await (const page of pages(since)) {
       // The staged cursor moves with the page's last slice; slices staged before a crash are staged again on
       // resume, which applies them twice in order: the same result.
-      await writeInSlices(db, page.changes, store.stage, () => {
+      await writeInSlices(db, page.changes, (change) => store.stage([change]), () => {
         store.setMeta('staged_from', from);
         store.setMeta('staged_cursor', page.cursor);
       });
       pageDone(page.changes.length);
-      ({ cursor, hasMore: more } = page);
       await yieldToEventLoop();
     }
     const staged = store.stagedChanges();

@@ -14,6 +14,21 @@ export interface CatalogueCounts {
   locations: number;
 }
 
+/**
+ * A procedure's rowid is its name's length in words times this, plus its place among names of that length: the
+ * full-text index lists matches in rowid order, shortest names first (migration 002).
+ */
+const ROWIDS_PER_NAME_LENGTH = 2 ** 32;
+
+/** Words of a procedure's name (its search key), not counting the "Thủ tục" many official names start with. */
+function nameLength(nameKey: string): number {
+  const words = nameKey.split(' ');
+  return words[0] === 'thu' && words[1] === 'tuc' ? words.length - 2 : words.length;
+}
+
+/** The name length a procedure rowid was given. */
+export const nameLengthOfRowid = (rowid: number): number => Math.floor(rowid / ROWIDS_PER_NAME_LENGTH);
+
 /** Online levels at which a citizen can file without coming in. */
 const FILED_ONLINE = new Set(['toan_trinh', 'mot_phan']);
 
@@ -26,9 +41,11 @@ export function createCatalogueStore(db: Database) {
     putRecord: db.prepare('INSERT INTO records (type, id, data) VALUES (?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET data = excluded.data'),
     deleteRecord: db.prepare('DELETE FROM records WHERE type = ? AND id = ?'),
     procedureRowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM procedures WHERE id = ?'),
+    lastRowidBelow: db.prepare<[number], number | null>('SELECT max(rowid) FROM procedures WHERE rowid < ?').pluck(),
     insertProcedure: db.prepare(
-      'INSERT INTO procedures (id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO procedures (rowid, id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    agencyName: db.prepare<[string], string | null>("SELECT json_extract(data, '$.name') FROM records WHERE type = 'agency' AND id = ?").pluck(),
     deleteProcedure: db.prepare('DELETE FROM procedures WHERE rowid = ?'),
     insertFts: db.prepare('INSERT INTO procedure_fts (rowid, name, code, documents, agency, keywords) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteFts: db.prepare('DELETE FROM procedure_fts WHERE rowid = ?'),
@@ -53,7 +70,12 @@ export function createCatalogueStore(db: Database) {
   function indexProcedure(procedure: Procedure): void {
     unindexProcedure(procedure.id);
     const online = procedure.onlineLevel !== null && FILED_ONLINE.has(procedure.onlineLevel) ? 1 : 0;
-    const { lastInsertRowid } = statements.insertProcedure.run(
+    const nameKey = searchKey(procedure.name);
+    // At most 250 words (500 characters): far below the 2^53 rowids a JavaScript number holds exactly.
+    const first = nameLength(nameKey) * ROWIDS_PER_NAME_LENGTH;
+    const rowid = Math.max(first, statements.lastRowidBelow.get(first + ROWIDS_PER_NAME_LENGTH) ?? 0) + 1;
+    statements.insertProcedure.run(
+      rowid,
       procedure.id,
       procedure.code,
       procedure.name,
@@ -63,14 +85,12 @@ export function createCatalogueStore(db: Database) {
       procedure.onlineLevel,
       online,
     );
-    const agency = statements.getRecord.get('agency', procedure.agencyId);
-    const agencyName = agency ? (JSON.parse(agency.data) as { name: string }).name : '';
     statements.insertFts.run(
-      lastInsertRowid,
-      searchKey(procedure.name),
+      rowid,
+      nameKey,
       searchKey(procedure.code),
       searchKey(procedure.documents.map((document) => document.name).join(' ')),
-      searchKey(agencyName),
+      searchKey(statements.agencyName.get(procedure.agencyId) ?? ''),
       searchKey([...(procedure.keywords ?? []), procedure.result?.name ?? ''].join(' ')),
     );
   }
