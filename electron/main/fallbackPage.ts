@@ -6,7 +6,10 @@
  */
 import type { StartupFailure } from './demo';
 
-const reasons: Record<StartupFailure, { vi: string; en: string }> = {
+/** Why the fallback page is shown: the kiosk could not start, or its screens keep failing (recovery.ts). */
+export type FallbackReason = StartupFailure | 'RENDERER_FAILED';
+
+const reasons: Record<FallbackReason, { vi: string; en: string }> = {
   NOT_ENROLLED: {
     vi: 'Kiosk chưa được đăng ký với máy chủ trung tâm.',
     en: 'This kiosk is not enrolled with the central server.',
@@ -31,10 +34,18 @@ const reasons: Record<StartupFailure, { vi: string; en: string }> = {
     vi: 'Kiosk gặp lỗi khi khởi động.',
     en: 'The kiosk hit an error while starting.',
   },
+  RENDERER_FAILED: {
+    vi: 'Màn hình của kiosk gặp lỗi nhiều lần; kiosk sẽ tự thử lại sau ít phút.',
+    en: 'The kiosk’s screen failed several times; it will try again by itself in a few minutes.',
+  },
 };
 
+const startupHint = '<code>--central &lt;url&gt; --enrollment-code &lt;code&gt;</code> · <code>--demo</code>';
+// A failing screen is not fixed by start-up arguments: the technician looks at the log.
+const rendererHint = '<code>logs/kiosk.log</code>';
+
 /** A self-contained page (no scripts, nothing fetched) as a data: URL. */
-export function fallbackPageUrl(reason: StartupFailure): string {
+export function fallbackPageUrl(reason: FallbackReason): string {
   const { vi, en } = reasons[reason];
   const html = `<!doctype html>
 <html lang="vi">
@@ -56,7 +67,7 @@ code { font-size: 20px; }
 <p>${vi} Vui lòng liên hệ quầy tiếp nhận hoặc cán bộ kỹ thuật của Trung tâm.</p>
 <p class="en" lang="en">The kiosk is not available. ${en} Please ask at the counter or contact the centre’s technical staff.</p>
 <p class="technician">Mã lỗi / Error code: <code>${reason}</code><br>
-Cán bộ kỹ thuật / Technician: <code>--central &lt;url&gt; --enrollment-code &lt;code&gt;</code> · <code>--demo</code></p>
+Cán bộ kỹ thuật / Technician: ${reason === 'RENDERER_FAILED' ? rendererHint : startupHint}</p>
 </body>
 </html>`;
   return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;

@@ -33,6 +33,11 @@ function guardWebContents(contents: WebContents, appOrigin: string, logger: Logg
     logger.warn({ target: originOf(url) }, 'blocked a new window');
     return { action: 'deny' };
   });
+  // A page's beforeunload handler never keeps the kiosk from reloading (recovery) or quitting (updates).
+  contents.on('will-prevent-unload', (event) => {
+    event.preventDefault();
+    logger.warn('ignored a beforeunload that would have blocked unloading');
+  });
   // Items 11-12: no <webview>, even if webviewTag were turned back on.
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

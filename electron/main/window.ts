@@ -42,15 +42,32 @@ export function createKioskWindow({ production, preloadPath, logger, url = APP_E
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (production) {
-    window.webContents.on('before-input-event', (event, input) => {
-      if (isBlockedShortcut(input)) event.preventDefault();
-    });
-  }
+  if (production) lockDown(window, logger);
   window.loadURL(url).catch((error: unknown) => {
     logger.error({ error: error instanceof Error ? error.message : String(error) }, 'could not load the kiosk page');
   });
   return window;
+}
+
+/** Production only: nothing a citizen does (keys, pinch, Ctrl+wheel) reloads, zooms, closes or inspects the page. */
+function lockDown(window: BrowserWindow, logger: Logger): void {
+  const contents = window.webContents;
+  contents.on('before-input-event', (event, input) => {
+    if (isBlockedShortcut(input)) event.preventDefault();
+  });
+  // devTools: false already refuses to open them; this closes them if some other path ever does.
+  contents.on('devtools-opened', () => {
+    logger.warn('DevTools were opened in production: closed');
+    contents.closeDevTools();
+  });
+  // Pinch-zoom limits are per page, so they are set again after every load (the recovery's reloads included).
+  contents.on('did-finish-load', () => {
+    contents.setVisualZoomLevelLimits(1, 1).catch((error: unknown) => {
+      logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not turn pinch-zoom off');
+    });
+  });
+  // Ctrl+wheel zoom has no key to block: undo it.
+  contents.on('zoom-changed', () => contents.setZoomLevel(0));
 }
 
 const blockedAlone = new Set(['f5', 'f12']); // reload, DevTools, with or without modifiers

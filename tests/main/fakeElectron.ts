@@ -55,6 +55,23 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  devToolsClosed = 0;
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
+  visualZoomLevelLimits: [number, number] | null = null;
+  setVisualZoomLevelLimits(minimum: number, maximum: number) {
+    this.visualZoomLevelLimits = [minimum, maximum];
+    return Promise.resolve();
+  }
+  zoomLevel = 0;
+  setZoomLevel(level: number) {
+    this.zoomLevel = level;
+  }
+  /** Like Electron, the renderer's death is reported by 'render-process-gone'. */
+  forcefullyCrashRenderer() {
+    this.emit('render-process-gone', fakeEvent(), { reason: 'killed', exitCode: 9 });
+  }
 }
 
 class FakeApp extends EventEmitter {
@@ -70,10 +87,24 @@ class FakeApp extends EventEmitter {
     this.calls.push('requestSingleInstanceLock');
     return this.singleInstanceLock;
   }
+  /** Set before the main entry runs for tests that go past ready; by default it never becomes ready. */
+  readyOnStart = false;
   whenReady() {
     this.calls.push('whenReady');
-    // Never ready: tests of the composition look at what happens before ready.
-    return new Promise<void>(() => {});
+    // Never ready unless asked: tests of the composition look at what happens before ready.
+    return this.readyOnStart ? Promise.resolve() : new Promise<void>(() => {});
+  }
+  isPackaged = false;
+  userDataDir = '/nonexistent/userData';
+  getPath(_name: 'userData') {
+    return this.userDataDir;
+  }
+  getVersion() {
+    return '0.1.0';
+  }
+  readonly exitCodes: number[] = [];
+  exit(code = 0) {
+    this.exitCodes.push(code);
   }
   quit() {
     this.quitCalls += 1;
@@ -93,9 +124,15 @@ export class FakeBrowserWindow extends EventEmitter {
     FakeBrowserWindow.created.push(this);
     app.emit('web-contents-created', fakeEvent(), this.webContents);
   }
+  readonly loadedUrls: string[] = [];
+  destroyed = false;
   loadURL(url: string) {
     this.loadedUrl = url;
+    this.loadedUrls.push(url);
     return Promise.resolve();
+  }
+  isDestroyed() {
+    return this.destroyed;
   }
   show() {
     this.shown = true;
@@ -156,6 +193,14 @@ export const contextBridge = {
   },
 };
 
+/** A Linux desktop without a keyring (the common kiosk case): the plain-text backend, so no encryption on offer. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: (text: string) => Buffer.from(text),
+  decryptString: (data: Buffer) => data.toString(),
+};
+
 export const electron = {
   app,
   BrowserWindow: FakeBrowserWindow,
@@ -164,6 +209,7 @@ export const electron = {
   ipcRenderer,
   Menu,
   protocol,
+  safeStorage,
   session: { defaultSession },
 };
 
@@ -173,6 +219,10 @@ export function resetFakeElectron(): void {
   app.quitCalls = 0;
   app.singleInstanceLock = true;
   app.sandboxEnabled = false;
+  app.readyOnStart = false;
+  app.isPackaged = false;
+  app.userDataDir = '/nonexistent/userData';
+  app.exitCodes.length = 0;
   defaultSession.removeAllListeners();
   defaultSession.permissionRequestHandler = null;
   defaultSession.permissionCheckHandler = null;

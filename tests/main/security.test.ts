@@ -70,6 +70,12 @@ describe('navigation and windows', () => {
     expect(contents.windowOpenHandler?.({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
   });
 
+  it('never lets a beforeunload handler block a reload or quitting', () => {
+    const event = fakeEvent();
+    contents.emit('will-prevent-unload', event);
+    expect(event.defaultPrevented).toBe(true);
+  });
+
   it('prevents attaching a webview', () => {
     const event = fakeEvent();
     contents.emit('will-attach-webview', event, {}, { src: 'https://evil.example/' });

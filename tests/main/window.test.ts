@@ -91,6 +91,34 @@ describe('the kiosk window', () => {
     expect(key(openWindow(true), input)).toBe(false);
   });
 
+  it('closes DevTools at once if they are opened by any path in production', () => {
+    const window = openWindow(true);
+    window.webContents.emit('devtools-opened');
+    expect(window.webContents.devToolsClosed).toBe(1);
+  });
+
+  it('turns pinch-zoom off after every page load in production', () => {
+    const window = openWindow(true);
+    expect(window.webContents.visualZoomLevelLimits).toBeNull();
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.visualZoomLevelLimits).toEqual([1, 1]);
+  });
+
+  it('undoes a Ctrl+wheel zoom in production', () => {
+    const window = openWindow(true);
+    window.webContents.zoomLevel = 2;
+    window.webContents.emit('zoom-changed', fakeEvent(), 'in');
+    expect(window.webContents.zoomLevel).toBe(0);
+  });
+
+  it('leaves DevTools and zoom alone in development', () => {
+    const window = openWindow(false);
+    window.webContents.emit('devtools-opened');
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.devToolsClosed).toBe(0);
+    expect(window.webContents.visualZoomLevelLimits).toBeNull();
+  });
+
   it('leaves reload and DevTools shortcuts alone in development', () => {
     const window = openWindow(false);
     expect(key(window, { key: 'r', control: true })).toBe(false);
