@@ -2,6 +2,8 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // The camera's barcode decoder runs in a worker bundled as a file of the app's own origin (no blob:, no CDN).
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

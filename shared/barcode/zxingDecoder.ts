@@ -15,6 +15,7 @@ import {
   NotFoundException,
   RGBLuminanceSource,
 } from '@zxing/library';
+import { hasCode39QuietZones, type Point } from './quietZone';
 import { installCode128StartPatternFix } from './zxingCode128Fix';
 import { estimateBarAngle, rotateLuminance, scaleLuminance, toLuminance, type LuminanceImage } from './luminance';
 import { linearFormats, type BarcodeDecoder, type BarcodeFormat, type DecodeOptions, type DecodeResult } from './types';
@@ -73,7 +74,13 @@ export function createZxingDecoder(): BarcodeDecoder {
     try {
       const result = reader.decodeWithState(bitmap);
       const format = fromZXing.get(result.getBarcodeFormat());
-      return format === undefined ? null : { text: result.getText(), format, pass };
+      if (format === undefined) return null;
+      const [start, end] = result.getResultPoints();
+      if (format === 'code39') {
+        const line = start && end ? ([start, end].map((point) => ({ x: point.getX(), y: point.getY() })) as [Point, Point]) : null;
+        if (!line || !hasCode39QuietZones(image, line[0], line[1], result.getText().length)) return null;
+      }
+      return { text: result.getText(), format, pass };
     } catch (error) {
       if (isNoCode(error)) return null;
       throw error;

@@ -1,0 +1,107 @@
+/**
+ * Per-frame decode time of the kiosk camera's decoder on 1280×720 frames (a receipt in view, and none), p50 and p95:
+ * through the worker pipeline (a worker thread cropping to the guide frame, scaling and decoding as the renderer's
+ * worker does, round trip included) and through the bare decoder (cheap passes only, as on most frames). Reference:
+ * zxing-wasm on the same crops, same formats, in the same run, with the ratio. Target: p95 under 33 ms (30 fps).
+ */
+import { Worker } from 'node:worker_threads';
+import { readZxingWasm } from '../electron/core/barcode/wasmFile';
+import { regionInPixels } from '../shared/barcode/cameraFrame';
+import type { RgbaImage } from '../shared/barcode/types';
+import { createZxingWasmDecoder } from '../shared/barcode/wasmDecoder';
+import { createZxingDecoder } from '../shared/barcode/zxingDecoder';
+import { defaultCameraSettings } from '../shared/contract/camera';
+import { emptyView, photograph, printReceipt, randomCameraView, randomDossierCode, seededRandom, type ReceiptSymbology } from '../tests/support/receiptImages';
+import type { BenchFrameRequest } from './decoderWorker';
+import { ms, percentile, verdictLine } from './stats';
+
+const FRAMES_EACH = 6;
+const REPEATS = 6;
+const TARGET_MS = 33;
+const frameSize = { width: 1280, height: 720 };
+const { region, formats } = defaultCameraSettings;
+
+async function frames(random: () => number): Promise<{ withCode: RgbaImage[]; empty: RgbaImage[] }> {
+  const withCode: RgbaImage[] = [];
+  const symbologies: ReceiptSymbology[] = ['code128', 'qr', 'code39'];
+  for (let i = 0; i < FRAMES_EACH; i++) {
+    const symbology = symbologies[i % symbologies.length]!;
+    // Held in the guide frame (the middle of the view), as the preview asks.
+    const view = { ...randomCameraView(random, symbology), offsetX: 0, offsetY: 0 };
+    withCode.push(await photograph(await printReceipt(symbology, randomDossierCode(random)), view, frameSize, random));
+  }
+  const empty: RgbaImage[] = [];
+  for (let i = 0; i < FRAMES_EACH; i++) empty.push(await emptyView(frameSize, random));
+  return { withCode, empty };
+}
+
+function summary(name: string, samples: number[]): string {
+  return `${name}: p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))} (${samples.length} frames)`;
+}
+
+async function throughWorker(images: RgbaImage[]): Promise<{ decode: number[]; roundTrip: number[] }> {
+  const worker = new Worker(new URL('./decoderWorker.ts', import.meta.url));
+  const decode: number[] = [];
+  const roundTrip: number[] = [];
+  try {
+    for (let repeat = 0; repeat < REPEATS; repeat++) {
+      for (const image of images) {
+        // A copy per frame, transferred like the browser's bitmap: the worker owns it from then on.
+        const data = image.data.slice();
+        const start = performance.now();
+        const reply = new Promise<{ ms: number }>((resolve) => worker.once('message', resolve));
+        const request: BenchFrameRequest = { data, width: image.width, height: image.height, region, formats: [...formats] };
+        worker.postMessage(request, [data.buffer]);
+        const { ms: inWorker } = await reply;
+        roundTrip.push(performance.now() - start);
+        decode.push(inWorker);
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+  return { decode, roundTrip };
+}
+
+export async function benchDecoder(): Promise<string[]> {
+  const { withCode, empty } = await frames(seededRandom(1280));
+  const bare = createZxingDecoder();
+  const wasm = createZxingWasmDecoder(await readZxingWasm());
+  const crop = regionInPixels(frameSize, region);
+  const lines: string[] = [`frames ${frameSize.width}×${frameSize.height}, guide frame ${crop.width}×${crop.height}, formats ${formats.join(',')}`];
+
+  for (const [label, images] of [
+    ['code in view', withCode],
+    ['no code in view', empty],
+  ] as const) {
+    const bareTimes: number[] = [];
+    const wasmTimes: number[] = [];
+    let bareReads = 0;
+    let wasmReads = 0;
+    // Warm both engines (JIT, the wasm module) before timing.
+    bare.decode(images[0]!, { formats, region: crop });
+    await wasm.decode(images[0]!, { formats, region: crop });
+    for (let repeat = 0; repeat < REPEATS; repeat++) {
+      for (const image of images) {
+        let start = performance.now();
+        if (bare.decode(image, { formats, region: crop })) bareReads++;
+        bareTimes.push(performance.now() - start);
+        start = performance.now();
+        if (await wasm.decode(image, { formats, region: crop })) wasmReads++;
+        wasmTimes.push(performance.now() - start);
+      }
+    }
+    const pipeline = await throughWorker(images);
+    const ratio = percentile(bareTimes, 50) / percentile(wasmTimes, 50);
+    lines.push(
+      `${label}:`,
+      `  ${summary('bare decoder, cheap passes', bareTimes)}; read ${bareReads}/${bareTimes.length}`,
+      `  ${summary('worker pipeline, decode in worker', pipeline.decode)}`,
+      `  ${summary('worker pipeline, frame round trip', pipeline.roundTrip)}`,
+      `  ${summary('zxing-wasm reference', wasmTimes)}; read ${wasmReads}/${wasmTimes.length}`,
+      `  bare / zxing-wasm at p50: ${ratio.toFixed(2)}×`,
+      `  ${verdictLine({ name: `${label}, worker round trip p95`, value: percentile(pipeline.roundTrip, 95), target: TARGET_MS })}`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,39 @@
+/**
+ * The live camera view with the guide frame showing where to hold the receipt, and what the camera is doing: starting,
+ * scanning, or why it cannot (the USB scanner keeps working either way). Reusable: the technician's camera test embeds it.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CameraSettings } from '../../shared/contract/camera';
+import type { CameraEnvironment } from './cameraSession';
+import { useCameraScanner } from './useCameraScanner';
+import './camera.css';
+
+export function CameraPreview({
+  settings,
+  onText,
+  environment,
+}: {
+  settings: CameraSettings;
+  onText: (text: string) => void;
+  environment?: CameraEnvironment;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { videoRef, state, justRead } = useCameraScanner({ settings, onText, environment });
+  const { region } = settings;
+  const guide = { left: `${region.x * 100}%`, top: `${region.y * 100}%`, width: `${region.width * 100}%`, height: `${region.height * 100}%` };
+  const message =
+    state.kind === 'problem' ? t(`camera.problem.${state.problem}`) : state.kind === 'starting' ? t('camera.starting') : t('camera.holdHere');
+  return (
+    <figure
+      className={`camera-preview${justRead ? ' camera-preview--read' : ''}${state.kind === 'problem' ? ' camera-preview--problem' : ''}`}
+      style={{ aspectRatio: `${settings.width} / ${settings.height}` }}
+      aria-label={t('camera.label')}
+    >
+      <video ref={videoRef} className="camera-preview__video" muted playsInline autoPlay aria-hidden="true" />
+      {state.kind !== 'problem' && <div className="camera-preview__guide" style={guide} aria-hidden="true" />}
+      <figcaption className="camera-preview__message" role={state.kind === 'problem' ? 'alert' : 'status'}>
+        {justRead ? t('camera.read') : message}
+      </figcaption>
+    </figure>
+  );
+}
