@@ -4,7 +4,9 @@
  * own time plus loopback HTTP), measured in the same run; the kiosk's own share is the difference.
  */
 import { join } from 'node:path';
-import { readEnrollment } from '../electron/core/enrollment';
+import { loadKioskConfig } from '../electron/core/config/configFile';
+import { plainSecretBox } from '../electron/core/config/secretBox';
+import { createLogger } from '../electron/core/logger';
 import { apiPaths } from '../shared/api/gateway';
 import { DEMO_ENROLLMENT_CODE, demoDossiers } from '../server/demoData';
 import { launchChromium, makeTempDir, startCentral, startWebHost } from '../tests/support/processes';
@@ -63,8 +65,9 @@ export async function benchScanToPaint(): Promise<string[]> {
       if (i >= WARMUP) kioskTimes.push(elapsed);
     }
 
-    const enrollment = readEnrollment(dataDir);
-    if (!enrollment) throw new Error('the web host did not enroll');
+    const loaded = loadKioskConfig({ dataDir, secretBox: plainSecretBox, logger: createLogger({ level: 'silent' }) });
+    if (loaded.kind !== 'ok') throw new Error('the web host did not enroll');
+    const enrollment = loaded.config;
     const serverTimes: number[] = [];
     for (let i = 0; i < WARMUP + ITERATIONS; i++) {
       const start = performance.now();

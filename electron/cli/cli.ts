@@ -11,6 +11,7 @@ import { createCentralClient, isCentralUrl } from '../core/centralClient';
 import { createLogger, createRedactor } from '../core/logger';
 import { createLookupService } from '../core/lookupService';
 import { decodeFiles, describeDecodeLine, parseFormats } from './decode';
+import { enrollExitCodes, enrollFromCli } from './enroll';
 
 export interface CliIo {
   out(text: string): void;
@@ -131,6 +132,32 @@ const commands: Record<string, CliCommand> = {
       if (!/^\d{1,3}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
       const items = await withCatalogue(() => searchCatalogue({ dataDir: requiredDataDir(values), query, limit: Number(limitText) }));
       io.out(values.json === true ? JSON.stringify(items, null, 2) : items.map((item) => `${item.code.padEnd(11)} ${item.level.padEnd(4)} ${item.name}`).join('\n'));
+      return EXIT_OK;
+    },
+  },
+  enroll: {
+    usage: 'enroll --central <url> --code <code> --location <id> --data-dir <dir> [--name <name>] [--json]',
+    summary: 'Enroll the kiosk whose data directory is <dir> and write its configuration (no setup wizard at its first start).',
+    options: { central: { type: 'string' }, code: { type: 'string' }, location: { type: 'string' }, 'data-dir': { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+    async run(positionals, values, io) {
+      if (positionals.length > 0) throw new UsageError('enroll takes no arguments');
+      const central = stringOption(values, 'central');
+      if (!central || !isCentralUrl(central)) throw new UsageError('--central must be an http(s) URL');
+      const code = stringOption(values, 'code')?.trim();
+      if (!code || !/^[A-Za-z0-9-]{4,64}$/.test(code)) throw new UsageError('--code must be the enrollment code (4-64 letters, digits or -)');
+      const locationId = stringOption(values, 'location')?.trim();
+      if (!locationId) throw new UsageError('--location is required (a location id of the server\'s catalogue)');
+      const name = stringOption(values, 'name')?.trim();
+      if (name !== undefined && (name === '' || name.length > 100)) throw new UsageError('--name must be 1-100 characters');
+      const outcome = await enrollFromCli({ centralUrl: central, enrollmentCode: code, locationId, name, dataDir: requiredDataDir(values) });
+      if (!outcome.ok) {
+        if (values.json === true) io.out(JSON.stringify({ error: { code: outcome.reason, message: outcome.message } }, null, 2));
+        else io.err(`enroll: ${outcome.reason}: ${outcome.message}`);
+        return enrollExitCodes[outcome.reason];
+      }
+      const { kioskId, kioskName, centralUrl } = outcome.config;
+      if (values.json === true) io.out(JSON.stringify({ kioskId, kioskName, locationId, centralUrl, configFile: outcome.configFile }, null, 2));
+      else io.out(`${outcome.replaced ? 're-enrolled' : 'enrolled'} kiosk ${kioskId} ("${kioskName}") at ${locationId} with ${centralUrl}; configuration in ${outcome.configFile}`);
       return EXIT_OK;
     },
   },

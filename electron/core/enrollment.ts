@@ -63,16 +63,26 @@ export async function ensureEnrolled(opts: {
         : 'The kiosk is not enrolled; an enrollment code is needed',
     );
   }
+  const enrollment = await enrollWithCode({ ...opts, enrollmentCode: opts.enrollmentCode });
+  writePrivateFile(join(opts.dataDir, ENROLLMENT_FILE), `${JSON.stringify(enrollment, null, 2)}\n`);
+  return enrollment;
+}
+
+/** Exchanges an enrollment code for a kiosk id and token, writing nothing. Throws EnrollmentError. */
+export async function enrollWithCode(opts: {
+  centralUrl: string;
+  enrollmentCode: string;
+  hardwareId: string;
+  name?: string;
+  fetch?: typeof fetch;
+}): Promise<Enrollment> {
   const client = createCentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch });
-  let issued;
   try {
-    issued = await client.enroll({ enrollmentCode: opts.enrollmentCode, hardwareId: opts.hardwareId, name: opts.name });
+    const issued = await client.enroll({ enrollmentCode: opts.enrollmentCode, hardwareId: opts.hardwareId, name: opts.name });
+    return { centralUrl: opts.centralUrl, kioskId: issued.kioskId, token: issued.token };
   } catch (error) {
     throw enrollmentErrorFrom(error);
   }
-  const enrollment: Enrollment = { centralUrl: opts.centralUrl, kioskId: issued.kioskId, token: issued.token };
-  writePrivateFile(join(opts.dataDir, ENROLLMENT_FILE), `${JSON.stringify(enrollment, null, 2)}\n`);
-  return enrollment;
 }
 
 /** Per-install random secret for the log redactor, created on first use. */
@@ -102,12 +112,12 @@ function enrollmentErrorFrom(error: unknown): EnrollmentError {
   }
 }
 
-function sameCentral(a: string, b: string): boolean {
+export function sameCentral(a: string, b: string): boolean {
   const normalise = (url: string) => url.replace(/\/+$/, '');
   return normalise(a) === normalise(b);
 }
 
-function readOptionalFile(file: string): string | null {
+export function readOptionalFile(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -125,7 +135,7 @@ function readOrCreate(file: string, create: () => string): string {
 }
 
 /** Written beside the target and renamed over it, so a crash never leaves half a file. */
-function writePrivateFile(file: string, content: string): void {
+export function writePrivateFile(file: string, content: string): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode: privateFileMode });

@@ -1,15 +1,19 @@
 /**
  * Where the Electron kiosk gets its central server and token at start-up. With `--demo` (or HCC_DEMO=1) it embeds
  * the reference central server, seeded with demo dossiers, and enrolls with the demo code. Otherwise it uses the
- * enrolment stored in userData, enrolling first when `--central <url> --enrollment-code <code>` are given. It never
- * throws: a kiosk that cannot start says why (the fallback page) instead of crashing into a restart loop.
+ * kiosk configuration in userData (electron/core/config), enrolling first when `--central <url> --enrollment-code
+ * <code>` are given; with neither, the kiosk opens the setup wizard. It never throws: a kiosk that cannot start
+ * says why (the fallback page) instead of crashing into a restart loop.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCentralUrl } from '../core/centralClient';
-import { ensureEnrolled, EnrollmentError, loadHardwareId, readEnrollment, type Enrollment } from '../core/enrollment';
+import type { KioskConfig } from '../core/config/kioskConfig';
+import type { SecretBox } from '../core/config/secretBox';
+import { ensureEnrolled, EnrollmentError, loadHardwareId, type Enrollment } from '../core/enrollment';
 import type { Logger } from '../core/logger';
+import { resolveStartupConfig } from '../core/setup/startupConfig';
 
 export interface StartupArgs {
   demo: boolean;
@@ -21,7 +25,9 @@ export interface StartupArgs {
 export type StartupFailure = 'NOT_ENROLLED' | 'ENROLLMENT_REFUSED' | 'UNAVAILABLE' | 'BAD_ARGUMENTS' | 'DEMO_FAILED' | 'INTERNAL';
 
 export type KioskStartup =
-  | { ok: true; enrollment: Enrollment; demo: boolean; stopDemo?: () => Promise<void> }
+  | { ok: true; enrollment: Enrollment; demo: boolean; stopDemo?: () => Promise<void>; /** Absent in demo mode. */ config?: KioskConfig }
+  /** No (valid) configuration and nothing on the command line: the setup wizard. */
+  | { ok: false; reason: 'NOT_ENROLLED'; setup: 'missing' | 'invalid' }
   | { ok: false; reason: StartupFailure };
 
 /** Electron and Chromium put switches of their own (and the app path) on the command line: unknown ones are ignored. */
@@ -41,7 +47,7 @@ export function parseStartupArgs(argv: readonly string[], env: Readonly<Record<s
   };
 }
 
-export async function resolveKioskStartup(opts: { args: StartupArgs; userDataDir: string; logger: Logger }): Promise<KioskStartup> {
+export async function resolveKioskStartup(opts: { args: StartupArgs; userDataDir: string; logger: Logger; secretBox: SecretBox }): Promise<KioskStartup> {
   try {
     return await chooseStartup(opts);
   } catch (error) {
@@ -50,19 +56,42 @@ export async function resolveKioskStartup(opts: { args: StartupArgs; userDataDir
   }
 }
 
-async function chooseStartup({ args, userDataDir, logger }: { args: StartupArgs; userDataDir: string; logger: Logger }): Promise<KioskStartup> {
+async function chooseStartup({
+  args,
+  userDataDir,
+  logger,
+  secretBox,
+}: {
+  args: StartupArgs;
+  userDataDir: string;
+  logger: Logger;
+  secretBox: SecretBox;
+}): Promise<KioskStartup> {
   if (args.demo) return startDemo(userDataDir, logger);
-  if (args.centralUrl === undefined && args.enrollmentCode === undefined) {
-    const stored = readEnrollment(userDataDir);
-    if (stored) return { ok: true, enrollment: stored, demo: false };
-    logger.warn('the kiosk is not enrolled and no --central/--enrollment-code were given');
-    return { ok: false, reason: 'NOT_ENROLLED' };
-  }
-  if (args.centralUrl === undefined || !isCentralUrl(args.centralUrl) || args.enrollmentCode === '') {
+  const given = args.centralUrl !== undefined || args.enrollmentCode !== undefined;
+  if (given && (args.centralUrl === undefined || !isCentralUrl(args.centralUrl) || args.enrollmentCode === '')) {
     logger.error('--central must be an http(s) URL, and --enrollment-code needs --central and a value');
     return { ok: false, reason: 'BAD_ARGUMENTS' };
   }
-  return enroll({ dataDir: userDataDir, centralUrl: args.centralUrl, enrollmentCode: args.enrollmentCode, name: 'HCC Kiosk' }, logger);
+  try {
+    const startup = await resolveStartupConfig({
+      configStore: { dataDir: userDataDir, secretBox, logger },
+      hardwareId: loadHardwareId(userDataDir, 'electron'),
+      centralUrl: args.centralUrl,
+      enrollmentCode: args.enrollmentCode,
+      kioskName: 'HCC Kiosk',
+    });
+    if (startup.kind === 'setup') {
+      logger.warn({ reason: startup.reason }, 'no valid kiosk configuration: opening the setup wizard');
+      return { ok: false, reason: 'NOT_ENROLLED', setup: startup.reason };
+    }
+    const { centralUrl, kioskId, token } = startup.config;
+    return { ok: true, enrollment: { centralUrl, kioskId, token }, demo: false, config: startup.config };
+  } catch (error) {
+    if (!(error instanceof EnrollmentError)) throw error;
+    logger.error({ code: error.code, error: error.message }, 'enrollment failed');
+    return { ok: false, reason: error.code };
+  }
 }
 
 async function startDemo(userDataDir: string, logger: Logger): Promise<KioskStartup> {

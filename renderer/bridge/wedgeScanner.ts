@@ -1,21 +1,30 @@
 /**
  * USB keyboard-wedge scanning in the page, for the web host (the Electron host scans in its main process).
  * Key-downs go to the shared WedgeDecoder, which tells a scanner's burst from a person typing; each scanned text
- * becomes a ScanEvent through the shared receipt parser, so the raw text (a QR URL may carry an ID number) goes
- * no further than this module.
+ * becomes a ScanEvent through the shared receipt parser, or, for a provisioning QR code, a ProvisioningScan, so
+ * the raw text (a QR URL may carry an ID number) goes no further than this module.
  */
 import type { ScanEvent } from '../../shared/contract/kiosk';
+import type { ProvisioningScan } from '../../shared/contract/setup';
+import { isProvisioningText, provisioningScanFromText } from '../../shared/provisioning/provisioningQr';
 import { scanEventFromText } from '../../shared/receipt/scanEvent';
 import { defaultWedgeTiming, WedgeDecoder } from '../../shared/scanner/wedgeDecoder';
 
-/** Listens to key-downs on `win` (capture phase) and calls `listener` per scan. Returns the unsubscribe function. */
-export function listenForWedgeScans(win: Window, listener: (event: ScanEvent) => void): () => void {
+export type WedgeListeners = { scan?: (event: ScanEvent) => void; provisioning?: (scan: ProvisioningScan) => void };
+
+/**
+ * Listens to key-downs on `win` (capture phase) and calls the listener of the scan's kind: a receipt scan (or a
+ * refused one) or a provisioning QR code. Returns the unsubscribe function.
+ */
+export function listenForWedgeScans(win: Window, listeners: WedgeListeners): () => void {
   const decoder = new WedgeDecoder();
   const { silenceMs } = defaultWedgeTiming;
   let silenceTimer: number | undefined;
 
   const emit = (text: string | null) => {
-    if (text !== null) listener(scanEventFromText(text, 'wedge'));
+    if (text === null) return;
+    if (isProvisioningText(text)) listeners.provisioning?.(provisioningScanFromText(text));
+    else listeners.scan?.(scanEventFromText(text, 'wedge'));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEnrollment } from '../../electron/core/enrollment';
+import { loadKioskConfig } from '../../electron/core/config/configFile';
+import { plainSecretBox } from '../../electron/core/config/secretBox';
+import { createLogger } from '../../electron/core/logger';
 import { DEMO_ENROLLMENT_CODE, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { runTypeScript } from '../support/processes';
 
@@ -55,7 +57,8 @@ describe('kiosk:web', () => {
     expect(stdout).toMatch(/^kiosk listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     const url = stdout.trim().replace('kiosk listening on ', '');
     expect((await fetch(url)).status).toBe(200);
-    expect(readEnrollment(dataDir)?.centralUrl).toBe(central.url);
+    const saved = loadKioskConfig({ dataDir, secretBox: plainSecretBox, logger: createLogger({ level: 'silent' }) });
+    expect(saved).toMatchObject({ kind: 'ok', config: { centralUrl: central.url } });
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -1,7 +1,10 @@
+import { testTechnicianPorts } from './technicianFakes';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { configPath } from '../../electron/core/config/configFile';
+import { plainSecretBox } from '../../electron/core/config/secretBox';
 import { ENROLLMENT_FILE } from '../../electron/core/enrollment';
 import { createKioskCore } from '../../electron/core/kioskCore';
 import { createRedactor } from '../../electron/core/logger';
@@ -16,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(userDataDir, { recursive: true, force: true }));
 
-const start = (args: StartupArgs) => resolveKioskStartup({ args, userDataDir, logger: memoryLogger().logger });
+const start = (args: StartupArgs) => resolveKioskStartup({ args, userDataDir, logger: memoryLogger().logger, secretBox: plainSecretBox });
 
 describe('start-up arguments', () => {
   it('reads --demo among the switches Electron and Chromium add', () => {
@@ -39,14 +42,17 @@ describe('start-up arguments', () => {
 });
 
 describe('choosing how the kiosk starts', () => {
-  it('reports NOT_ENROLLED, without throwing, when there is no enrollment and no arguments', async () => {
-    await expect(start({ demo: false })).resolves.toEqual({ ok: false, reason: 'NOT_ENROLLED' });
+  it('opens the setup wizard, without throwing, when there is no configuration and no arguments', async () => {
+    await expect(start({ demo: false })).resolves.toEqual({ ok: false, reason: 'NOT_ENROLLED', setup: 'missing' });
+    writeFileSync(configPath(userDataDir), 'not json');
+    await expect(start({ demo: false })).resolves.toEqual({ ok: false, reason: 'NOT_ENROLLED', setup: 'invalid' });
   });
 
-  it('uses the enrollment stored in userData', async () => {
+  it('uses the enrollment stored in userData, migrated to the configuration file', async () => {
     const stored = { centralUrl: 'https://hcc.example.vn', kioskId: 'kiosk-1', token: 't'.repeat(32) };
     writeFileSync(join(userDataDir, ENROLLMENT_FILE), JSON.stringify(stored));
-    await expect(start({ demo: false })).resolves.toEqual({ ok: true, enrollment: stored, demo: false });
+    await expect(start({ demo: false })).resolves.toMatchObject({ ok: true, enrollment: stored, demo: false, config: { kioskId: 'kiosk-1' } });
+    expect(existsSync(configPath(userDataDir))).toBe(true);
   });
 
   it.each([
@@ -83,6 +89,7 @@ describe('choosing how the kiosk starts', () => {
       expect(existsSync(join(userDataDir, 'demo', ENROLLMENT_FILE))).toBe(true);
       expect(readFileSync(join(userDataDir, ENROLLMENT_FILE), 'utf8')).toBe(real);
 
+      const { logger } = memoryLogger();
       const core = createKioskCore({
         centralUrl: startup.enrollment.centralUrl,
         token: startup.enrollment.token,
@@ -90,11 +97,12 @@ describe('choosing how the kiosk starts', () => {
         demo: true,
         idleTimeoutSeconds: 60,
         version: '0.0.0',
-        logger: memoryLogger().logger,
+        logger,
         redactor: createRedactor('test-secret'),
         outboxDbPath: ':memory:',
         kioskId: startup.enrollment.kioskId,
         catalogueDbPath: join(userDataDir, 'catalogue.db'),
+        technician: testTechnicianPorts(userDataDir, logger),
       });
       onTestFinished(() => core.feedback.close());
       onTestFinished(() => core.catalogue.close());
