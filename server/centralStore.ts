@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
 import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
+import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
 
 /**
  * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
@@ -55,6 +56,7 @@ const migrations: readonly string[] = [
   CREATE INDEX feedback_by_agency_time ON feedback (agency_id, received_at);
   `,
   catalogueMigration,
+  fleetMigration,
 ];
 
 export interface KioskEnrollment {
@@ -86,6 +88,8 @@ export interface CentralStore {
   feedback: FeedbackStore;
   /** The procedure catalogue as its change log (server/catalogueStore.ts). */
   catalogue: CatalogueStore;
+  /** Kiosks' last heartbeats, for the fleet view (server/fleetStore.ts). */
+  fleet: FleetStore;
   transaction<T>(work: () => T): T;
   close(): void;
 }
@@ -152,6 +156,7 @@ export function openCentralStore(file?: string): CentralStore {
     transaction: (work) => db.transaction(work)(),
     feedback: createFeedbackStore(db),
     catalogue: createCatalogueStore(db),
+    fleet: createFleetStore(db),
     close: () => db.close(),
   };
 }

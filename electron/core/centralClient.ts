@@ -7,7 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
 import { ApiErrorBody, Dossier, EnrollResponse, Health, apiPaths, type EnrollRequest } from '../../shared/api/gateway';
+import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
 import { FeedbackAccepted, type FeedbackRequest, IDEMPOTENCY_KEY_HEADER, OnTimeBoard, feedbackPaths, type StatsPeriod } from '../../shared/api/feedback';
+import { fleetPaths, type Heartbeat, HeartbeatAccepted } from '../../shared/api/fleet';
 
 export type CentralErrorKind = 'unavailable' | 'not_found' | 'unauthorized' | 'rejected' | 'bad_response';
 
@@ -44,6 +46,10 @@ export interface CentralClient {
   /** One attempt, never retried here: the feedback outbox retries with the same idempotency key. */
   postFeedback(request: FeedbackRequest, idempotencyKey: string): Promise<FeedbackAccepted>;
   getOnTimeBoard(period: StatsPeriod): Promise<OnTimeBoard>;
+  /** One attempt: the next heartbeat is the retry. */
+  postHeartbeat(kioskId: string, heartbeat: Heartbeat): Promise<HeartbeatAccepted>;
+  /** Public: the setup wizard lists locations before the kiosk has a token. */
+  getLocations(): Promise<LocationList>;
 }
 
 /** Far above any real reply (a dossier is a few kB); stops a broken or hostile server from filling memory. */
@@ -124,6 +130,8 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     postFeedback: (request, idempotencyKey) =>
       call({ method: 'POST', path: feedbackPaths.feedback, body: request, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }, schema: FeedbackAccepted }),
     getOnTimeBoard: (period) => call({ method: 'GET', path: `${feedbackPaths.onTime}?period=${period}`, schema: OnTimeBoard }),
+    postHeartbeat: (kioskId, heartbeat) => call({ method: 'POST', path: fleetPaths.heartbeat(kioskId), body: heartbeat, schema: HeartbeatAccepted }),
+    getLocations: () => call({ method: 'GET', path: provisioningPaths.locations, schema: LocationList }),
     getCatalogueChanges: (since, limit) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (since !== null) query.set('since', since);

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPersonName } from '../../shared/privacy/maskName';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/contentSecurityPolicy';
-import { LOG_FILE, startWebKiosk } from '../../electron/web/webKiosk';
+import { LOG_DIR, startWebKiosk } from '../../electron/web/webKiosk';
+import { logFilesIn } from '../../electron/core/logger';
 import type { WebHost } from '../../electron/web/webHost';
 import { buildDemoDossiers } from '../../server/demoData';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
@@ -147,7 +148,7 @@ describe('web host: bridge', () => {
       expect(response.status).toBe(200);
       expect(JSON.parse(response.body)).toEqual({
         ok: true,
-        response: { version: expect.any(String), host: 'web', demo: true, idleTimeoutSeconds: 45 },
+        response: { version: expect.any(String), host: 'web', demo: true, idleTimeoutSeconds: 45, language: 'vi' },
       });
     }
   });
@@ -208,7 +209,7 @@ describe('web host: logs', () => {
     const applicantName = buildDemoDossiers(new Date()).find((dossier) => dossier.code === code)?.applicantName ?? '';
     await invoke('dossier:lookup', { code });
 
-    const log = readFileSync(join(workDir, 'kiosk', LOG_FILE), 'utf8');
+    const log = logFilesIn(join(workDir, 'kiosk', LOG_DIR)).map((file) => readFileSync(file, 'utf8')).join('');
     expect(log).toContain('"event":"lookup"');
     for (const secret of [code, demoDossierCode('processing'), UNKNOWN_CODE, applicantName, maskPersonName(applicantName)]) {
       expect(log).not.toContain(secret);
