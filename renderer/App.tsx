@@ -3,18 +3,25 @@
  * lookup call for the current lookup id, app info for the idle timeout, and the idle reset.
  */
 import type { i18n as I18n } from 'i18next';
-import { useCallback, useEffect, useLayoutEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { DossierView, KioskApi, Result } from '../shared/contract/kiosk';
+import { AccessBar, NoVoiceNotice } from './access/AccessBar';
+import { accessAttributes, accessReducer, defaultAccessPrefs, isDefaultAccess } from './access/accessPrefs';
+import { platformSpeech, useVoiceGuidance } from './access/speech';
+import { spokenSummary } from './access/spokenText';
+import { AttractScreen } from './attract/AttractScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { keypadButtons } from './components/CodeKeypad';
 import { OnTimeBoardScreen } from './feedback/OnTimeBoardScreen';
 import { RateScanScreen, RatingScreen } from './feedback/RatingScreen';
+import { CameraPreview } from './camera/CameraPreview';
+import { useKioskCamera, type KioskCamera } from './camera/useKioskCamera';
 import { IdleCountdown } from './components/IdleCountdown';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { useIdleCountdown } from './hooks/useIdleCountdown';
-import { defaultLanguage, languageOf } from './i18n';
+import { defaultLanguage, languageOf, type Language } from './i18n';
 import { CrashScreen } from './screens/CrashScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -22,6 +29,8 @@ import { KeypadScreen } from './screens/KeypadScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { LookupScreen } from './screens/LookupScreen';
 import { StatusScreen } from './screens/StatusScreen';
+import { TechnicianMode } from './technician/TechnicianMode';
+import { useTechnicianGesture } from './technician/useTechnicianGesture';
 import { initialKioskState, kioskReducer, type KioskAction, type Screen } from './state/kioskState';
 
 /** Used until app:info answers, and if it cannot. */
@@ -41,21 +50,31 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
   const language = languageOf(i18n);
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
   const [idleTimeoutSeconds, setIdleTimeoutSeconds] = useState(fallbackIdleTimeoutSeconds);
+  // The language every visit starts in: the kiosk's configured one once app:info answers.
+  const [homeLanguage, setHomeLanguage] = useState<Language>(defaultLanguage);
   // One citizen's visit, until the kiosk goes home: a dossier is rated at most once in it.
   const [sessionId, setSessionId] = useState(newSessionId);
+  const [access, changeAccess] = useReducer(accessReducer, defaultAccessPrefs);
   const { screen } = state;
+  // Five taps in the top-left corner within three seconds, then the PIN (renderer/technician).
+  const technician = useTechnicianGesture();
 
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
-  useEffect(() => kiosk.scanner.onScan((event) => dispatch({ type: 'scanned', event })), [kiosk]);
+  // While technician mode is open a scan is the scanner test's, not a citizen's.
+  const { isOpen: technicianOpen } = technician;
+  useEffect(() => kiosk.scanner.onScan((event) => technicianOpen() || dispatch({ type: 'scanned', event })), [kiosk, technicianOpen]);
+  const camera = useKioskCamera(kiosk.scanner, dispatch);
 
   useEffect(() => {
     let mounted = true;
     kiosk.app.info().then(
       (info) => {
-        if (mounted) setIdleTimeoutSeconds(info.idleTimeoutSeconds);
+        if (!mounted) return;
+        setIdleTimeoutSeconds(info.idleTimeoutSeconds);
+        setHomeLanguage(info.language);
       },
       () => undefined, // keep the fallback timeout
     );
@@ -63,6 +82,14 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
       mounted = false;
     };
   }, [kiosk]);
+
+  // A kiosk set up in English starts there, once: app:info answers at start-up, before anyone touched the screen.
+  const homeLanguageApplied = useRef(false);
+  useEffect(() => {
+    if (homeLanguageApplied.current || homeLanguage === defaultLanguage) return;
+    homeLanguageApplied.current = true;
+    if (languageOf(i18n) === defaultLanguage) void i18n.changeLanguage(homeLanguage);
+  }, [i18n, homeLanguage]);
 
   const lookupId = screen.name === 'loading' ? screen.lookupId : null;
   const lookupCode = screen.name === 'loading' ? screen.code : null;
@@ -80,29 +107,54 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
   const resetToStart = useCallback(() => {
     dispatch({ type: 'reset' });
     setSessionId(newSessionId());
-    void i18n.changeLanguage(defaultLanguage);
-  }, [i18n]);
+    changeAccess({ type: 'reset' });
+    void i18n.changeLanguage(homeLanguage);
+  }, [i18n, homeLanguage]);
 
+  const nothingToClear = (screen.name === 'home' || screen.name === 'attract') && language === homeLanguage && isDefaultAccess(access);
   const idle = useIdleCountdown({
     timeoutSeconds: idleTimeoutSeconds,
     warningSeconds: idleWarningSeconds,
-    enabled: screen.name !== 'home' || language !== defaultLanguage,
+    enabled: !nothingToClear,
     activityKey: screen,
     onIdle: resetToStart,
   });
+  // The untouched home screen turns into the attract screen after the same wait, with no countdown.
+  useIdleCountdown({
+    timeoutSeconds: idleTimeoutSeconds,
+    warningSeconds: 0,
+    enabled: screen.name === 'home' && nothingToClear,
+    activityKey: screen,
+    onIdle: () => dispatch({ type: 'idleOnHome' }),
+  });
+
+  // Updates install only while nobody uses the kiosk: the attract screen is the home screen left alone.
+  const idleAtHome = screen.name === 'attract';
+  useEffect(() => {
+    kiosk.app.presence({ idleAtHome }).catch(() => undefined); // no report only delays an update
+  }, [kiosk, idleAtHome]);
+
+  const speech = useMemo(() => platformSpeech(), []);
+  const voice = useVoiceGuidance(access.voice, access.voice ? spokenSummary(screen, t, language) : '', language, speech);
 
   return (
-    <div className="kiosk">
+    <div className="kiosk" {...accessAttributes(access)}>
       <header className="kiosk-header">
-        {screen.name !== 'home' && <p className="kiosk-brand">{t('app.title')}</p>}
-        <LanguageSwitch />
+        {screen.name !== 'home' && screen.name !== 'attract' && <p className="kiosk-brand">{t('app.title')}</p>}
       </header>
       <main className="kiosk-main">
         <ScreenErrorBoundary resetKey={screen} fallback={<CrashScreen onHome={resetToStart} />}>
-          <CurrentScreen screen={screen} dispatch={dispatch} onHome={resetToStart} catalogue={kiosk.catalogue} kiosk={kiosk} sessionId={sessionId} />
+          <CurrentScreen screen={screen} dispatch={dispatch} onHome={resetToStart} catalogue={kiosk.catalogue} kiosk={kiosk} sessionId={sessionId} camera={camera} />
         </ScreenErrorBoundary>
       </main>
+      {access.voice && !voice.hasVoice && <NoVoiceNotice />}
+      {/* Within reach from a wheelchair: the citizen's settings sit at the bottom of every screen. */}
+      <footer className="kiosk-footer">
+        <AccessBar prefs={access} onChange={changeAccess} />
+        <LanguageSwitch />
+      </footer>
       {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.keepAlive} />}
+      {technician.open && <TechnicianMode kiosk={kiosk} onClose={technician.close} />}
     </div>
   );
 }
@@ -114,6 +166,7 @@ function CurrentScreen({
   catalogue,
   kiosk,
   sessionId,
+  camera,
 }: {
   screen: Screen;
   dispatch: (action: KioskAction) => void;
@@ -121,9 +174,12 @@ function CurrentScreen({
   catalogue: KioskApi['catalogue'];
   kiosk: Pick<KioskApi, 'feedback' | 'stats'>;
   sessionId: string;
+  camera: KioskCamera | null;
 }): React.JSX.Element {
   const openKeypad = () => dispatch({ type: 'open', screen: 'keypad' });
   switch (screen.name) {
+    case 'attract':
+      return <AttractScreen stats={kiosk.stats} onStart={() => dispatch({ type: 'open', screen: 'home' })} />;
     case 'home':
       return (
         <HomeScreen
@@ -136,7 +192,7 @@ function CurrentScreen({
     case 'procedures':
       return <CatalogueScreen catalogue={catalogue} onHome={onHome} />;
     case 'lookup':
-      return <LookupScreen onTypeCode={openKeypad} onHome={onHome} />;
+      return <LookupScreen onTypeCode={openKeypad} onHome={onHome} camera={camera} />;
     case 'keypad':
       return (
         <KeypadScreen
@@ -151,7 +207,7 @@ function CurrentScreen({
     case 'status':
       return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} onRate={() => dispatch({ type: 'rate' })} />;
     case 'rateScan':
-      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} />;
+      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} cameraPreview={camera && <CameraPreview settings={camera.settings} onText={camera.onText} />} />;
     case 'rating':
       return <RatingScreen dossierCode={screen.dossierCode} agencyName={screen.agencyName} sessionId={sessionId} submit={kiosk.feedback.submit} onHome={onHome} />;
     case 'board':

@@ -34,10 +34,14 @@ export interface CatalogueChangeRow {
 export interface CatalogueStore {
   /** Records present (not deleted). */
   countRecords(): number;
+  /** Whether a record of this type and id is present (written and not deleted). */
+  has(type: CatalogueRecordType, id: string): boolean;
   /** The highest sequence written, 0 for an empty log. */
   lastSequence(): number;
   /** The changes after `sequence` in order, at most `limit`, and whether more follow. */
   changesAfter(sequence: number, limit: number): { rows: CatalogueChangeRow[]; hasMore: boolean };
+  /** The present records of one type as stored JSON, in id order. */
+  presentRecords(type: CatalogueRecordType): string[];
   /** Stores the record (already validated) and logs the change. */
   upsert(type: CatalogueRecordType, id: string, record: unknown): void;
   /** Deletes a present record and logs the change; false when there is none. */
@@ -55,6 +59,7 @@ export function createCatalogueStore(db: Database.Database): CatalogueStore {
   const selectAfter = db.prepare<[number, number], CatalogueChangeRow>('SELECT seq, type, id, op, json FROM catalogue_changes WHERE seq > ? ORDER BY seq LIMIT ?');
   const selectLast = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM catalogue_changes');
   const countPresent = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM catalogue_changes WHERE op = 'upsert'");
+  const selectPresent = db.prepare<[string], { json: string }>("SELECT json FROM catalogue_changes WHERE type = ? AND op = 'upsert' ORDER BY id");
 
   const upsert = (type: CatalogueRecordType, id: string, record: unknown) => {
     write.run(type, id, 'upsert', JSON.stringify(record));
@@ -62,11 +67,13 @@ export function createCatalogueStore(db: Database.Database): CatalogueStore {
 
   return {
     countRecords: () => countPresent.get()?.n ?? 0,
+    has: (type, id) => selectOp.get(type, id)?.op === 'upsert',
     lastSequence: () => selectLast.get()?.seq ?? 0,
     changesAfter(sequence, limit) {
       const rows = selectAfter.all(sequence, limit + 1);
       return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
     },
+    presentRecords: (type) => selectPresent.all(type).map((row) => row.json),
     upsert,
     remove: db.transaction((type: CatalogueRecordType, id: string) => {
       if (selectOp.get(type, id)?.op !== 'upsert') return false;

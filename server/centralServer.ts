@@ -29,6 +29,9 @@ import { registerCatalogueRoutes } from './catalogueRoutes';
 import { type CentralStore, openCentralStore } from './centralStore';
 import { demoDossiers, seedDemoData } from './demoData';
 import { registerFeedbackRoutes } from './feedbackRoutes';
+import { registerFleetRoutes } from './fleetRoutes';
+import { registerProvisioningRoutes } from './provisioningRoutes';
+import { registerUpdateRoutes } from './updateRoutes';
 import { pageContentSecurityPolicy, renderLookupPage, renderReceiptsPage } from './receiptPages';
 import { enrollmentCodeHash, newEnrollmentCode, newKioskId, newToken, sameSecret, sha256Hex } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
@@ -42,6 +45,8 @@ export interface CentralAppDeps {
   version: string;
   /** One line per request (method, route pattern, status): never a dossier code or a name. */
   log: (line: string) => void;
+  /** The directory of kiosk update files served under /updates/; none: no updates offered. */
+  updatesDir?: string;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -98,7 +103,7 @@ async function readTextUpTo(request: Request, maxBytes: number): Promise<string 
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
-export function createCentralApp({ store, adminToken, now, version, log }: CentralAppDeps): Hono {
+export function createCentralApp({ store, adminToken, now, version, log, updatesDir }: CentralAppDeps): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -196,6 +201,9 @@ export function createCentralApp({ store, adminToken, now, version, log }: Centr
 
   registerFeedbackRoutes(app, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken });
   registerCatalogueRoutes(app, { store, requireKiosk, requireAdmin, readBody, fail });
+  registerFleetRoutes(app, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken });
+  registerProvisioningRoutes(app, { store, requireAdmin, fail });
+  if (updatesDir !== undefined) registerUpdateRoutes(app, { updatesDir });
 
   app.notFound((c) => fail(c, { status: 404, code: 'NOT_FOUND', message: 'No such route.' }));
   app.onError((error, c) => {
@@ -268,6 +276,8 @@ export interface CentralServerOptions {
   catalogue?: CatalogueChoice;
   version?: string;
   log?: (line: string) => void;
+  /** A directory of kiosk update files (electron-builder's release/ output) to serve under /updates/. */
+  updatesDir?: string;
 }
 
 export interface RunningCentralServer {
@@ -284,7 +294,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
   try {
     if (seed && store.countDossiers() === 0) seedDemoData(store, now());
     if (seed && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(options.catalogue ?? 'sample'));
-    const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}) });
+    const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.
       const started = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, () => resolve(started));

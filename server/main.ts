@@ -1,21 +1,24 @@
 /**
- * `npm run central -- --port <p> [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]`: runs
- * the reference central server on 127.0.0.1, serving the sample catalogue or a synthetic one of n procedures.
+ * `npm run central -- --port <p> [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]
+ * [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1, serving the sample catalogue or a synthetic
+ * one of n procedures, and the kiosk update files in <dir> under /updates/.
  * Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
  * was generated); request log lines go to stderr. Bad arguments: one line on stderr, exit status 2.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CatalogueChoice, MAX_SYNTHETIC_PROCEDURES } from './catalogueGenerator';
 import { startCentralServer } from './centralServer';
 
 const usage =
-  'usage: npm run central -- --port <0-65535> [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]]';
+  'usage: npm run central -- --port <0-65535> [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
 
 interface CliOptions {
   port: number;
   dbFile: string | undefined;
   adminToken: string | undefined;
   catalogue: CatalogueChoice;
+  updatesDir: string | undefined;
 }
 
 const parseFlags = (args: string[]) =>
@@ -27,6 +30,7 @@ const parseFlags = (args: string[]) =>
       'admin-token': { type: 'string' },
       'synthetic-catalogue': { type: 'string' },
       seed: { type: 'string' },
+      'updates-dir': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -46,7 +50,11 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (adminToken !== undefined && adminToken.length < 16) return { error: 'the admin token must have at least 16 characters' };
   const catalogue = parseCatalogueChoice(values['synthetic-catalogue'], values.seed);
   if ('error' in catalogue) return catalogue;
-  return { port: Number(values.port), dbFile: values.db, adminToken, catalogue: catalogue.choice };
+  const updatesDir = values['updates-dir'];
+  if (updatesDir !== undefined && !statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
+    return { error: `--updates-dir must name an existing directory, not "${updatesDir}"` };
+  }
+  return { port: Number(values.port), dbFile: values.db, adminToken, catalogue: catalogue.choice, updatesDir };
 }
 
 function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice } | { error: string } {
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
     dbFile: options.dbFile,
     adminToken: options.adminToken,
     catalogue: options.catalogue,
+    updatesDir: options.updatesDir,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   let stopping = false;

@@ -2,13 +2,19 @@
  * The kiosk core as every host runs it: the contract's invoke handlers, wired to the central server through the
  * lookup service. Hosts (Electron IPC, the web host's HTTP bridge) hand requests to these through dispatchInvoke.
  */
+import { defaultScannerSettings, type ScannerSettings } from '../../shared/contract/camera';
 import type { AppInfo } from '../../shared/contract/kiosk';
 import { openCatalogueService, type CatalogueService } from './catalogue/catalogueService';
 import { createCentralClient } from './centralClient';
 import { openFeedbackModule, type FeedbackModule } from './feedback/feedbackModule';
 import type { InvokeHandlers } from './dispatch';
 import { createLookupService } from './lookupService';
+import { createPresenceTracker, type PresenceTracker } from './presence';
+import { provisionedSetupHandlers } from './setup/setupHandlers';
 import type { Logger, Redactor } from './logger';
+import { buildHeartbeat } from './fleet/heartbeatPayload';
+import { createHeartbeatLoop, DEFAULT_HEARTBEAT_SECONDS, type HeartbeatLoop } from './fleet/heartbeatLoop';
+import { createTechnicianModule, type TechnicianHostPorts } from './technician/technicianModule';
 
 /** Seconds without a touch before the kiosk forgets what it showed and goes home. */
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
@@ -19,6 +25,8 @@ export interface KioskCoreOptions {
   host: 'electron' | 'web';
   demo: boolean;
   idleTimeoutSeconds: number;
+  /** The language each visit starts in (the kiosk config's); Vietnamese unless set up otherwise. */
+  language?: AppInfo['language'];
   version: string;
   logger: Logger;
   redactor: Redactor;
@@ -29,6 +37,14 @@ export interface KioskCoreOptions {
   outboxDbPath: string;
   /** The enrolled kiosk's id, sent with each rating. */
   kioskId: string;
+  /** Scanner mode and camera settings from the kiosk configuration; the defaults (USB scanner only) when absent. */
+  scanner?: ScannerSettings;
+  /** Technician mode's ports into the host: configuration, restart and exit, the log (technician/technicianModule.ts). */
+  technician: TechnicianHostPorts;
+  /** Seconds between heartbeats to the central server; default DEFAULT_HEARTBEAT_SECONDS. */
+  heartbeatSeconds?: number;
+  /** The catalogue location the kiosk stands at, for the fleet view. */
+  locationId?: string | null;
 }
 
 export interface KioskCore {
@@ -37,6 +53,10 @@ export interface KioskCore {
   catalogue: CatalogueService;
   /** The host starts its delivery loop and closes it on the way out. */
   feedback: FeedbackModule;
+  /** The host starts the heartbeat once the kiosk is up, stops it on the way out, and reports device health to it. */
+  fleet: HeartbeatLoop;
+  /** Whether the renderer sits idle at home: the Electron host's updater installs only then. */
+  presence: PresenceTracker;
 }
 
 export function createKioskCore(opts: KioskCoreOptions): KioskCore {
@@ -44,15 +64,61 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
   const lookupService = createLookupService({ client, logger: opts.logger, redactor: opts.redactor });
   const catalogue = openCatalogueService({ dbPath: opts.catalogueDbPath, client, logger: opts.logger });
   const feedback = openFeedbackModule({ dbPath: opts.outboxDbPath, client, kioskId: opts.kioskId, logger: opts.logger, redactor: opts.redactor });
-  const info: AppInfo = { version: opts.version, host: opts.host, demo: opts.demo, idleTimeoutSeconds: opts.idleTimeoutSeconds };
+  const presence = createPresenceTracker();
+  const info: AppInfo = { version: opts.version, host: opts.host, demo: opts.demo, idleTimeoutSeconds: opts.idleTimeoutSeconds, language: opts.language ?? 'vi' };
+  const technician = createTechnicianModule({
+    ...opts.technician,
+    kioskId: opts.kioskId,
+    centralUrl: opts.centralUrl,
+    version: opts.version,
+    host: opts.host,
+    client,
+    catalogue,
+    outbox: feedback.outbox,
+    logger: opts.logger,
+  });
+  const heartbeatMs = (opts.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) * 1000;
+  // Each heartbeat reports the errors logged since the one before, so one bad hour does not mark a kiosk for good.
+  let errorsReported = 0;
+  const errorsSinceLastHeartbeat = () => {
+    const { count } = opts.technician.recentErrors.snapshot();
+    const recent = count - errorsReported;
+    errorsReported = count;
+    return recent;
+  };
+  const fleet = createHeartbeatLoop({
+    client,
+    kioskId: opts.kioskId,
+    intervalMs: heartbeatMs,
+    logger: opts.logger,
+    gather: (devices) =>
+      buildHeartbeat({
+        version: opts.version,
+        uptimeSeconds: process.uptime(),
+        lastSyncAt: catalogue.status().lastSyncAt,
+        scannerMode: opts.scanner?.mode ?? 'wedge',
+        devices,
+        recentErrors: errorsSinceLastHeartbeat(),
+        outboxPending: feedback.outbox.counts().pending,
+        locationId: opts.locationId ?? null,
+        intervalMs: heartbeatMs,
+        now: new Date(),
+      }),
+  });
   return {
     handlers: {
       'dossier:lookup': (request) => lookupService.lookup(request.code),
       'app:info': async () => info,
+      'scanner:settings': async () => opts.scanner ?? defaultScannerSettings,
       ...catalogue.handlers,
       ...feedback.handlers,
+      ...technician,
+      ...provisionedSetupHandlers,
+      ...presence.handlers,
     },
     catalogue,
     feedback,
+    fleet,
+    presence,
   };
 }

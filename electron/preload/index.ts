@@ -21,8 +21,22 @@ const kiosk: KioskApi = {
     lookup: (request) =>
       invoke('dossier:lookup', request).catch((rejection: unknown) => ({ ok: false as const, error: kioskErrorFromRefusal(rejection) })),
   },
+  technician: {
+    unlock: (request) => invoke('technician:unlock', request),
+    lock: () => invoke('technician:lock', {}),
+    diagnostics: () => invoke('technician:diagnostics', {}),
+    usbTargets: () => invoke('technician:usbTargets', {}),
+    exportLogs: (request) => invoke('technician:exportLogs', request),
+    logTail: (request) => invoke('technician:logTail', request),
+    settings: () => invoke('technician:settings', {}),
+    updateSettings: (request) => invoke('technician:updateSettings', request),
+    reenroll: () => invoke('technician:reenroll', {}),
+    restart: () => invoke('technician:restart', {}),
+    exitToDesktop: () => invoke('technician:exitToDesktop', {}),
+  },
   app: {
     info: () => invoke('app:info', {}),
+    presence: (request) => invoke('app:presence', request).then(() => undefined),
   },
   feedback: {
     // Like a lookup, a refused submit is still a Result: the rating screen shows the error.
@@ -53,6 +67,21 @@ const kiosk: KioskApi = {
       ipcRenderer.on('scanner:scan', forward);
       return () => {
         ipcRenderer.removeListener('scanner:scan', forward);
+      };
+    },
+    settings: () => invoke('scanner:settings', {}),
+  },
+  setup: {
+    state: () => invoke('setup:state', {}),
+    checkServer: (request) => invoke('setup:checkServer', request),
+    locations: (request) => invoke('setup:locations', request),
+    enroll: (request) => invoke('setup:enroll', request),
+    complete: (request) => invoke('setup:complete', request),
+    onProvisioningScan(listener) {
+      const forward = (_event: IpcRendererEvent, payload: EventPayload<'setup:provisioningScan'>) => listener(payload);
+      ipcRenderer.on('setup:provisioningScan', forward);
+      return () => {
+        ipcRenderer.removeListener('setup:provisioningScan', forward);
       };
     },
   },

@@ -12,13 +12,23 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy';
 import { dispatchInvoke } from '../core/dispatch';
-import type { KioskCore } from '../core/kioskCore';
+import type { CatalogueService } from '../core/catalogue/catalogueService';
+import type { InvokeHandlers } from '../core/dispatch';
 import type { Logger } from '../core/logger';
+
+/**
+ * What the host serves: a KioskCore, or in setup mode the setup handlers and no catalogue. Read at each request,
+ * so the kiosk can switch from setup mode to its full core without restarting the server.
+ */
+export interface HostedCore {
+  readonly handlers: InvokeHandlers;
+  readonly catalogue: Pick<CatalogueService, 'status' | 'onStatus'> | null;
+}
 
 export interface WebHostOptions {
   port: number;
   host?: string;
-  core: KioskCore;
+  core: HostedCore;
   rendererDir: string;
   logger: Logger;
 }
@@ -105,10 +115,11 @@ export async function startWebHost({ port, host = '127.0.0.1', core, rendererDir
     c.header('Cache-Control', 'no-store');
     return streamSSE(c, async (stream) => {
       const send = (status: unknown) => void stream.writeSSE({ event: 'catalogue:status', data: JSON.stringify(status) });
-      send(core.catalogue.status());
-      const unsubscribe = core.catalogue.onStatus(send);
+      const { catalogue } = core;
+      if (catalogue) send(catalogue.status());
+      const unsubscribe = catalogue?.onStatus(send);
       await new Promise<void>((resolve) => stream.onAbort(resolve));
-      unsubscribe();
+      unsubscribe?.();
     });
   });
   app.all('/bridge/*', (c) => bridgeError(c, 404, { code: 'UNKNOWN_CHANNEL', message: 'Unknown bridge path' }));

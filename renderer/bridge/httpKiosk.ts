@@ -87,9 +87,11 @@ export function createHttpKiosk(
         if (outcome.kind === 'failed') throw new Error(`app:info failed: ${outcome.error.code}`);
         return outcome.response;
       },
+      presence: async (request) => void valueOf('app:presence', await invoke('app:presence', request)),
     },
     scanner: {
-      onScan: (listener) => listenForWedgeScans(win, listener),
+      onScan: (listener) => listenForWedgeScans(win, { scan: listener }),
+      settings: async () => valueOf('scanner:settings', await invoke('scanner:settings', {})),
     },
     catalogue: {
       search: async (request) => valueOf('catalogue:search', await invoke('catalogue:search', request)),
@@ -108,8 +110,29 @@ export function createHttpKiosk(
         return outcome.kind === 'response' ? outcome.response : { ok: false, error: outcome.error };
       },
     },
+    technician: {
+      unlock: async (request) => valueOf('technician:unlock', await invoke('technician:unlock', request)),
+      lock: async () => valueOf('technician:lock', await invoke('technician:lock', {})),
+      diagnostics: async () => technicianResult(await invoke('technician:diagnostics', {})),
+      usbTargets: async () => technicianResult(await invoke('technician:usbTargets', {})),
+      exportLogs: async (request) => technicianResult(await invoke('technician:exportLogs', request)),
+      logTail: async (request) => technicianResult(await invoke('technician:logTail', request)),
+      settings: async () => technicianResult(await invoke('technician:settings', {})),
+      updateSettings: async (request) => technicianResult(await invoke('technician:updateSettings', request)),
+      reenroll: async () => technicianResult(await invoke('technician:reenroll', {})),
+      restart: async () => technicianResult(await invoke('technician:restart', {})),
+      exitToDesktop: async () => technicianResult(await invoke('technician:exitToDesktop', {})),
+    },
     stats: {
       onTime: async (request) => valueOf('stats:onTime', await invoke('stats:onTime', request)),
+    },
+    setup: {
+      state: async () => valueOf('setup:state', await invoke('setup:state', {})),
+      checkServer: async (request) => valueOf('setup:checkServer', await invoke('setup:checkServer', request)),
+      locations: async (request) => valueOf('setup:locations', await invoke('setup:locations', request)),
+      enroll: async (request) => valueOf('setup:enroll', await invoke('setup:enroll', request)),
+      complete: async (request) => valueOf('setup:complete', await invoke('setup:complete', request)),
+      onProvisioningScan: (listener) => listenForWedgeScans(win, { provisioning: listener }),
     },
   };
 }
@@ -149,6 +172,11 @@ function hostEvents(open: OpenEventStream) {
       };
     },
   };
+}
+
+/** A technician action the host could not run is the action's own failure, shown on its panel. */
+function technicianResult<C extends InvokeChannel>(outcome: InvokeOutcome<C>): InvokeResponse<C> | { ok: false; error: { code: 'FAILED'; message: string } } {
+  return outcome.kind === 'response' ? outcome.response : { ok: false, error: { code: 'FAILED', message: outcome.error.message } };
 }
 
 function parseJson(text: string): unknown {

@@ -5,11 +5,11 @@ export function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; on
   const { t } = useTranslation();
   return (
     <div className="idle-overlay">
-      <div className="idle-dialog" role="alertdialog" aria-live="assertive" data-testid="idle-countdown">
+      <div className="idle-dialog" role="alertdialog" aria-live="assertive" aria-labelledby="idle-countdown-text" data-testid="idle-countdown">
         <p className="idle-seconds" aria-hidden="true">
           {secondsLeft}
         </p>
-        <p>{t('idle.countdown', { seconds: secondsLeft })}</p>
+        <p id="idle-countdown-text">{t('idle.countdown', { seconds: secondsLeft })}</p>
         <button type="button" className="button button--primary" onClick={onStay}>
           {t('idle.stay')}
         </button>

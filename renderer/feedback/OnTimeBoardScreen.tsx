@@ -3,51 +3,31 @@
  * pending on time and overdue, and one bar of the satisfaction share. Shows when the figures were taken, and says
  * so when they come from the kiosk's cache because the server is out of reach.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statsPeriods, type AgencyOnTime, type StatsPeriod } from '../../shared/api/feedback';
-import type { OnTimeBoardView } from '../../shared/contract/feedback';
 import type { KioskApi } from '../../shared/contract/kiosk';
 import { HomeButton } from '../components/HomeButton';
 import { formatDateTime } from '../format/dateTime';
+import { formatPercent } from '../format/number';
 import { languageOf } from '../i18n';
+import { useOnTimeBoard } from './useOnTimeBoard';
 import './feedback.css';
 
-const segments = ['resolvedOnTime', 'resolvedLate', 'pendingOnTime', 'pendingOverdue'] as const satisfies readonly (keyof AgencyOnTime)[];
-
-type Load = { name: 'loading' } | { name: 'loaded'; view: OnTimeBoardView } | { name: 'failed' };
+export const boardSegments = ['resolvedOnTime', 'resolvedLate', 'pendingOnTime', 'pendingOverdue'] as const satisfies readonly (keyof AgencyOnTime)[];
 
 export function OnTimeBoardScreen({ stats, onHome }: { stats: KioskApi['stats']; onHome: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n);
   const [period, setPeriod] = useState<StatsPeriod>('month');
-  const [load, setLoad] = useState<Load>({ name: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    stats.onTime({ period }).then(
-      (view) => current && setLoad({ name: 'loaded', view }),
-      () => current && setLoad({ name: 'failed' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [stats, period]);
-
-  const choosePeriod = (kind: StatsPeriod) => {
-    if (kind === period) return;
-    setLoad({ name: 'loading' });
-    setPeriod(kind);
-  };
-
-  const percent = (share: number) => new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent' }).format(share);
+  const load = useOnTimeBoard(stats, period);
 
   return (
     <section className="screen board-screen" data-testid="on-time-board" data-load={load.name}>
       <h1>{t('board.title')}</h1>
       <div className="board-periods" role="group" aria-label={t('board.period')}>
         {statsPeriods.map((kind) => (
-          <button key={kind} type="button" className="button board-period" aria-pressed={kind === period} onClick={() => choosePeriod(kind)}>
+          <button key={kind} type="button" className="button board-period" aria-pressed={kind === period} onClick={() => setPeriod(kind)}>
             {t(`board.periods.${kind}`)}
           </button>
         ))}
@@ -67,7 +47,7 @@ export function OnTimeBoardScreen({ stats, onHome }: { stats: KioskApi['stats'];
             </p>
           )}
           <ul className="board-legend" aria-hidden="true">
-            {segments.map((segment) => (
+            {boardSegments.map((segment) => (
               <li key={segment} className={`board-legend__item board-segment--${segment}`}>
                 {t(`board.segments.${segment}`)}
               </li>
@@ -81,8 +61,8 @@ export function OnTimeBoardScreen({ stats, onHome }: { stats: KioskApi['stats'];
                 <li key={row.agency.id} className="board-agency" data-agency={row.agency.id}>
                   <h2 className="board-agency__name">{row.agency.name}</h2>
                   <p className="board-agency__received">{t('board.received', { n: row.received })}</p>
-                  <div className="board-bar" role="img" aria-label={segments.map((segment) => `${t(`board.segments.${segment}`)}: ${row[segment]}`).join(', ')}>
-                    {segments.map((segment) =>
+                  <div className="board-bar" role="img" aria-label={boardSegments.map((segment) => `${t(`board.segments.${segment}`)}: ${row[segment]}`).join(', ')}>
+                    {boardSegments.map((segment) =>
                       row[segment] === 0 ? null : (
                         <span
                           key={segment}
@@ -99,7 +79,7 @@ export function OnTimeBoardScreen({ stats, onHome }: { stats: KioskApi['stats'];
                   <p className="board-satisfaction" data-testid="satisfaction">
                     {row.satisfactionShare === null
                       ? t('board.noRatings')
-                      : t('board.satisfaction', { share: percent(row.satisfactionShare), n: row.ratings })}
+                      : t('board.satisfaction', { share: formatPercent(row.satisfactionShare, language), n: row.ratings })}
                   </p>
                   {row.satisfactionShare !== null && (
                     <div className="board-bar board-bar--satisfaction" aria-hidden="true">

@@ -11,11 +11,10 @@ import type { KioskApi } from '../../shared/contract/kiosk';
 import { HomeButton } from '../components/HomeButton';
 import { typeKey, type InputMode } from '../input/telex';
 import { keyboardButtons, VietKeyboard } from '../input/VietKeyboard';
+import { dissatisfactionReasons } from './dissatisfactionReasons';
 import './feedback.css';
 
 export const ratingChoices = ['rat_hai_long', 'hai_long', 'khong_hai_long'] as const satisfies readonly Rating[];
-export const dissatisfactionReasons = ['wait_long', 'many_visits', 'staff_attitude', 'unclear_guidance', 'late_result', 'other'] as const;
-export type DissatisfactionReason = (typeof dissatisfactionReasons)[number];
 
 type Step =
   | { name: 'choose' }
@@ -174,12 +173,22 @@ function OtherReason({
 }
 
 /** From home: the citizen scans the receipt of the dossier to rate. */
-export function RateScanScreen({ onTypeCode, onHome }: { onTypeCode: () => void; onHome: () => void }): React.JSX.Element {
+export function RateScanScreen({
+  onTypeCode,
+  onHome,
+  cameraPreview = null,
+}: {
+  onTypeCode: () => void;
+  onHome: () => void;
+  /** The camera preview when the kiosk scans with its camera too (a slot: this module stays free of the camera's DOM code). */
+  cameraPreview?: React.ReactNode;
+}): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <section className="screen rating-screen" data-testid="rate-scan">
       <h1>{t('rating.title')}</h1>
       <p className="rating-question">{t('rating.scanToRate')}</p>
+      {cameraPreview}
       <div className="actions">
         <button type="button" className="button button--primary button--large" onClick={onTypeCode}>
           {t('lookup.typeCode')}

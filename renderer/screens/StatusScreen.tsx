@@ -3,13 +3,13 @@
  * and what to do next. The applicant's name arrives masked from the core and is shown as given; the code is shown
  * in full so the citizen can match it against the receipt in hand.
  */
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../shared/contract/kiosk';
 import { currentStepIndex, nextStep, timeliness, type NextStep } from '../../shared/dossier/statusRules';
 import { HomeButton } from '../components/HomeButton';
 import { formatDateTime } from '../format/dateTime';
 import { languageOf } from '../i18n';
+import { nextStepSentence } from './nextStepText';
 
 type StepState = 'done' | 'current' | 'upcoming';
 
@@ -125,56 +125,22 @@ function Fact({ label, value }: { label: string; value: string }): React.JSX.Ele
   );
 }
 
-function collectResultText(step: Extract<NextStep, { kind: 'collect_result' }>, t: TFunction): string {
-  switch (step.returnMethod) {
-    case 'in_person':
-      return step.pickupLocation === ''
-        ? t('nextStep.collectInPersonAtCounter')
-        : t('nextStep.collectInPerson', { place: step.pickupLocation });
-    case 'postal':
-      return t('nextStep.collectPostal');
-    case 'online':
-      return t('nextStep.collectOnline');
-  }
-}
-
 function NextStepText({ step }: { step: NextStep }): React.JSX.Element {
   const { t } = useTranslation();
-  const text = (content: string) => (
+  const text = (
     <p className="next-step__text" data-testid="next-step" data-next-step={step.kind}>
-      {content}
+      {nextStepSentence(step, t)}
     </p>
   );
-  switch (step.kind) {
-    case 'wait':
-      return text(t('nextStep.wait'));
-    case 'bring_documents':
-      if (step.documents.length === 0) return text(t('nextStep.bringDocumentsUnlisted'));
-      return (
-        <>
-          {text(
-            step.counter === null
-              ? t('nextStep.bringDocuments')
-              : t('nextStep.bringDocumentsTo', { counter: step.counter }),
-          )}
-          <ul className="documents">
-            {step.documents.map((document, index) => (
-              <li key={index}>{document}</li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'pay_fee':
-      return text(step.counter === null ? t('nextStep.payFee') : t('nextStep.payFeeAt', { counter: step.counter }));
-    case 'contact_counter':
-      return text(t('nextStep.contactCounter'));
-    case 'collect_result':
-      return text(collectResultText(step, t));
-    case 'done':
-      return text(t('nextStep.done'));
-    case 'rejected':
-      return text(t('nextStep.rejected'));
-    case 'withdrawn':
-      return text(t('nextStep.withdrawn'));
-  }
+  if (step.kind !== 'bring_documents' || step.documents.length === 0) return text;
+  return (
+    <>
+      {text}
+      <ul className="documents">
+        {step.documents.map((document, index) => (
+          <li key={index}>{document}</li>
+        ))}
+      </ul>
+    </>
+  );
 }

@@ -29,7 +29,9 @@ export type Screen =
   /** From home: waiting for the receipt of the dossier to rate. */
   | { name: 'rateScan' }
   | { name: 'rating'; dossierCode: string; agencyName: string }
-  | { name: 'board' };
+  | { name: 'board' }
+  /** The home screen left alone: what the kiosk can do and the on-time board, until someone touches or scans. */
+  | { name: 'attract' };
 
 
 export interface KioskState {
@@ -52,7 +54,9 @@ export type KioskAction =
   | { type: 'retry' }
   | { type: 'lookupSettled'; lookupId: number; result: Result<DossierView>; settledAt: number }
   /** Idle timeout or recovery: back to the home screen with nothing kept. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Nobody touched the home screen for the idle timeout. */
+  | { type: 'idleOnHome' };
 
 /** The keypad only offers these; anything else reaching the reducer is ignored. */
 const keypadChars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.-/';
@@ -110,6 +114,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, screen: { name: 'rating', dossierCode: screen.dossier.code, agencyName: screen.dossier.agency.name } };
     case 'reset':
       return { ...state, screen: { name: 'home' } };
+    case 'idleOnHome':
+      return screen.name === 'home' ? { ...state, screen: { name: 'attract' } } : state;
   }
 }
 

@@ -46,6 +46,8 @@ import {
   ReturnMethod,
   SupplementRequest,
 } from './gateway';
+import { LocationList, provisioningPaths } from './provisioning';
+import { DeviceHealth, FleetHealth, FleetKiosk, FleetList, fleetPaths, Heartbeat, HeartbeatAccepted, STALE_AFTER_INTERVALS } from './fleet';
 
 /** The reference server's HTML pages: printable demo receipts, and the public lookup page their QR codes open. */
 export const pagePaths = { receipts: '/receipts', lookup: '/tra-cuu' } as const;
@@ -102,6 +104,13 @@ const componentSchemas = {
   FeedbackSummary,
   OnTimeBoard,
   StatsPeriod,
+  LocationList,
+  Heartbeat,
+  HeartbeatAccepted,
+  DeviceHealth,
+  FleetHealth,
+  FleetKiosk,
+  FleetList,
 } satisfies Record<string, z.ZodType>;
 type SchemaName = keyof typeof componentSchemas;
 
@@ -183,6 +192,7 @@ function catalogueAdminPaths(): Record<string, Record<string, JsonObject>> {
           200: json(`The stored ${type}.`, schema),
           400: failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it does not match the schema, or its id is not the path\'s.'),
           401: adminOnly,
+          ...(type === 'procedure' ? { 422: failure('VALIDATION_FAILED: the procedure names an agency or a field the catalogue does not hold.') } : {}),
           500: internal,
         },
       },
@@ -277,6 +287,89 @@ function feedbackApiPaths(): Record<string, Record<string, JsonObject>> {
           200: json('The board.', 'OnTimeBoard'),
           400: badBody,
           401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          500: internal,
+        },
+      },
+    },
+  };
+}
+
+/** Heartbeats from kiosks and the admin's fleet view. */
+function fleetApiPaths(): Record<string, Record<string, JsonObject>> {
+  return {
+    [pathWithParam(fleetPaths.heartbeat, '{id}')]: {
+      post: {
+        tags: ['kiosk'],
+        operationId: 'postHeartbeat',
+        summary: 'A kiosk reports that it is alive, with its version, uptime, last sync, device health and error count',
+        description: `Sent every few minutes (\`intervalSeconds\`). The server calls a kiosk stale after ${STALE_AFTER_INTERVALS} intervals without one.`,
+        security: [{ kioskToken: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'The kiosk\'s id: the token\'s own.', schema: { type: 'string', minLength: 1, maxLength: 128 } }],
+        requestBody: body('Heartbeat'),
+        responses: {
+          200: json('Recorded.', 'HeartbeatAccepted'),
+          400: badBody,
+          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          403: failure('FORBIDDEN: the path names another kiosk than the token\'s.'),
+          500: internal,
+        },
+      },
+    },
+    [fleetPaths.adminKiosks]: {
+      get: {
+        tags: ['admin'],
+        operationId: 'listKiosks',
+        summary: 'Every enrolled kiosk: last seen, health, version, location',
+        security: [{ adminToken: [] }],
+        responses: { 200: json('The fleet.', 'FleetList'), 401: adminOnly, 500: internal },
+      },
+    },
+  };
+}
+
+/** What a kiosk reads before it is enrolled, and the technician's printable provisioning QR code. */
+function provisioningApiPaths(): Record<string, Record<string, JsonObject>> {
+  const queryText = (name: string, description: string, pattern: string, maxLength: number) => ({
+    name,
+    in: 'query',
+    required: true,
+    description,
+    schema: { type: 'string', pattern, maxLength },
+  });
+  return {
+    [provisioningPaths.locations]: {
+      get: {
+        tags: ['kiosk'],
+        operationId: 'listLocations',
+        summary: 'The catalogue\'s locations (centre, branches, reception points), for a kiosk being set up',
+        description: 'Public: the setup wizard lists them before the kiosk has a token. Centre first, then branches, then reception points.',
+        security: [],
+        responses: { 200: json('The locations.', 'LocationList'), 500: internal },
+      },
+    },
+    [provisioningPaths.adminProvisioningQr]: {
+      get: {
+        tags: ['admin'],
+        operationId: 'getProvisioningQr',
+        summary: 'A QR code that sets up a kiosk: server URL, enrollment code and location',
+        description:
+          'The QR text is `hcc-kiosk:provision?v=1&central=<url>&code=<code>&location=<id>` (values percent-encoded). ' +
+          'The kiosk\'s setup wizard fills itself in when its scanner reads it. The code is not checked here: issue ' +
+          'one with issueEnrollmentCode first. Never cached (it holds a credential).',
+        security: [{ adminToken: [] }],
+        parameters: [
+          queryText('code', 'The enrollment code.', '^[A-Za-z0-9-]{4,64}$', 64),
+          queryText('location', 'The location id (a catalogue `location` record).', '^[A-Za-z0-9._:-]{1,80}$', 80),
+          { name: 'central', in: 'query', required: false, description: 'The URL kiosks reach this server at; default: the URL of this request.', schema: { type: 'string', format: 'uri', maxLength: 2048 } },
+          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['svg', 'png', 'html'], default: 'svg' } },
+        ],
+        responses: {
+          200: {
+            description: 'The QR code: an SVG or PNG image, or a printable HTML page with it.',
+            content: { 'image/svg+xml': {}, 'image/png': {}, 'text/html': {} },
+          },
+          400: failure('VALIDATION_FAILED: a query parameter is missing or malformed.'),
+          401: adminOnly,
           500: internal,
         },
       },
@@ -435,6 +528,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       ...catalogueAdminPaths(),
       ...feedbackApiPaths(),
+      ...provisioningApiPaths(),
+      ...fleetApiPaths(),
       [pagePaths.receipts]: {
         get: {
           tags: ['pages'],

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { Dossier } from '../api/gateway';
 import { Agency, Field, Level, Location, Procedure } from '../api/catalogue';
 import { FeedbackReceipt, FeedbackSubmitRequest, OnTimeBoardView, OnTimeRequest } from './feedback';
+import { technicianChannels, type TechnicianApi } from './technician';
+import { ScannerSettings } from './camera';
+import { setupChannels, setupEventChannels, type SetupApi } from './setup';
+import { presenceChannels, type AppPresence } from './presence';
 
 /** Errors that reach the renderer. Each has a message in the vi/en catalogues (renderer/i18n). */
 export const kioskErrorCodes = [
@@ -45,6 +49,8 @@ export const AppInfo = z.object({
   host: z.enum(['electron', 'web']),
   demo: z.boolean(),
   idleTimeoutSeconds: z.number().int().positive(),
+  /** The language each visit starts in, chosen when the kiosk was set up. */
+  language: z.enum(['vi', 'en']),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -125,6 +131,10 @@ export const invokeChannels = {
   'catalogue:syncNow': { request: z.object({}).strict(), response: CatalogueStatus },
   'feedback:submit': { request: FeedbackSubmitRequest, response: result(FeedbackReceipt) },
   'stats:onTime': { request: OnTimeRequest, response: OnTimeBoardView },
+  'scanner:settings': { request: z.object({}).strict(), response: ScannerSettings },
+  ...technicianChannels,
+  ...setupChannels,
+  ...presenceChannels,
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
@@ -134,6 +144,7 @@ export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeChan
 export const eventChannels = {
   'scanner:scan': ScanEvent,
   'catalogue:status': CatalogueStatus,
+  ...setupEventChannels,
 } as const;
 export type EventChannel = keyof typeof eventChannels;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
@@ -141,10 +152,16 @@ export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels
 /** The `window.kiosk` object: one function per operation, nothing generic. */
 export interface KioskApi {
   dossier: { lookup(request: LookupRequest): Promise<Result<DossierView>> };
-  app: { info(): Promise<AppInfo> };
+  app: {
+    info(): Promise<AppInfo>;
+    /** Whether the kiosk sits idle at home (shared/contract/presence.ts): updates install only then. */
+    presence(request: AppPresence): Promise<void>;
+  };
   scanner: {
     /** Subscribe to scans from the USB wedge scanner (and later the camera). Returns the unsubscribe function. */
     onScan(listener: (event: ScanEvent) => void): () => void;
+    /** The scanner mode and the camera's settings, as the technician configured them (defaults when not). */
+    settings(): Promise<ScannerSettings>;
   };
   catalogue: {
     search(request: CatalogueSearchRequest): Promise<CatalogueSearchResult>;
@@ -163,4 +180,8 @@ export interface KioskApi {
     /** The on-time board of the current period, from the server or, offline, from the disk cache. */
     onTime(request: OnTimeRequest): Promise<OnTimeBoardView>;
   };
+  /** Technician mode (shared/contract/technician.ts): PIN unlock, diagnostics and maintenance actions. */
+  technician: TechnicianApi;
+  /** The setup wizard (shared/contract/setup.ts): a kiosk with no valid configuration runs only these. */
+  setup: SetupApi;
 }

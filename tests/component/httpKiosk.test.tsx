@@ -63,7 +63,7 @@ describe('http bridge: dossier lookup', () => {
 
 describe('http bridge: app info', () => {
   it('returns the validated app info', async () => {
-    const info = { version: '0.1.0', host: 'web', demo: false, idleTimeoutSeconds: 90 };
+    const info = { version: '0.1.0', host: 'web', demo: false, idleTimeoutSeconds: 90, language: 'vi' };
     const { kiosk, fetch } = kioskReplying(async () => json(200, { ok: true, response: info }));
     expect(await kiosk.app.info()).toEqual(info);
     expect(fetch.mock.calls[0]?.[0]).toBe('/bridge/invoke/app:info');

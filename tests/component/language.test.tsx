@@ -21,6 +21,18 @@ describe('language switch', () => {
     expect(document.documentElement).toHaveAttribute('lang', 'vi');
   });
 
+  it('starts a kiosk set up in English in English, and goes back to English when a visit ends', async () => {
+    renderKiosk(fakeKiosk(undefined, { language: 'en' }), 'vi');
+    expect(await screen.findByRole('heading', { name: 'Public Administrative Service Centre' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    await userEvent.click(screen.getByRole('button', { name: /Tra cứu hồ sơ/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Về trang chủ' }));
+
+    expect(screen.getByRole('button', { name: /Check my dossier/ })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('lang', 'en');
+  });
+
   it('switches a status screen already shown, dates included', async () => {
     const root = await showStatusOf(
       dossierView({

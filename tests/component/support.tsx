@@ -2,11 +2,14 @@
 import { act, render, screen, within, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
+import { defaultScannerSettings, type ScannerSettings } from '../../shared/contract/camera';
 import type { AppInfo, DossierView, KioskApi, Result, ScanEvent } from '../../shared/contract/kiosk';
 import { App } from '../../renderer/App';
 import { createKioskI18n, type Language } from '../../renderer/i18n';
 import { fakeCatalogue } from './catalogueSupport';
 import { fakeRatings } from './feedbackSupport';
+import { kioskModeSetup } from './setupSupport';
+import { fakeTechnician } from './technicianSupport';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const daysFromNow = (days: number) => new Date(Date.now() + days * dayMs).toISOString();
@@ -47,6 +50,8 @@ export interface FakeKiosk {
   lookup: ReturnType<typeof vi.fn<KioskApi['dossier']['lookup']>>;
   /** Delivers a scan the way the core would, to every subscriber. */
   scan(event: ScanEvent): void;
+  /** The renderer's presence reports, in order. */
+  presence: ReturnType<typeof vi.fn<KioskApi['app']['presence']>>;
 }
 
 export function fakeKiosk(
@@ -54,24 +59,31 @@ export function fakeKiosk(
   info: Partial<AppInfo> = {},
   catalogue: KioskApi['catalogue'] = fakeCatalogue().api,
   ratings: Pick<KioskApi, 'feedback' | 'stats'> = fakeRatings().api,
+  scannerSettings: ScannerSettings = defaultScannerSettings,
+  technician: KioskApi['technician'] = fakeTechnician().api,
 ): FakeKiosk {
   const listeners = new Set<(event: ScanEvent) => void>();
   const lookupMock = vi.fn(lookup);
+  const presenceMock = vi.fn<KioskApi['app']['presence']>(async () => undefined);
   const api: KioskApi = {
     dossier: { lookup: lookupMock },
-    app: { info: async () => ({ version: '0.1.0', host: 'web', demo: true, idleTimeoutSeconds: 60, ...info }) },
+    app: { info: async () => ({ version: '0.1.0', host: 'web', demo: true, idleTimeoutSeconds: 60, language: 'vi', ...info }), presence: presenceMock },
     scanner: {
       onScan(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
+      settings: async () => scannerSettings,
     },
     catalogue,
     ...ratings,
+    technician,
+    setup: kioskModeSetup(),
   };
   return {
     api,
     lookup: lookupMock,
+    presence: presenceMock,
     scan(event) {
       act(() => {
         for (const listener of listeners) listener(event);
@@ -80,8 +92,12 @@ export function fakeKiosk(
   };
 }
 
+/** Renders the kiosk in `language`; in English, as a kiosk set up in English. */
 export function renderKiosk(kiosk: FakeKiosk, language: Language = 'vi'): RenderResult {
-  return render(<App kiosk={kiosk.api} i18n={createKioskI18n(language)} />);
+  const { app } = kiosk.api;
+  const info = async () => ({ ...(await app.info()), language });
+  const api: KioskApi = language === 'vi' ? kiosk.api : { ...kiosk.api, app: { ...app, info } };
+  return render(<App kiosk={api} i18n={createKioskI18n(language)} />);
 }
 
 /** Scans `dossier`'s code with the fake core answering `dossier`, and waits for the status screen. */

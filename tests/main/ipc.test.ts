@@ -4,9 +4,12 @@ import type { InvokeHandlers } from '../../electron/core/dispatch';
 import { registerInvokeHandlers } from '../../electron/main/ipc';
 import { ipcRefusalCodeOf } from '../../electron/main/ipcRefusal';
 import { invokeChannels, type AppInfo, type DossierView, type LookupRequest } from '../../shared/contract/kiosk';
+import { fakeTechnicianHandlers } from './technicianFakes';
 import { fakeCatalogueHandlers } from './catalogueFakes';
 import { FakeWebFrame, ipcMain, resetFakeElectron } from './fakeElectron';
 import { memoryLogger } from './memoryLogger';
+import { defaultScannerSettings } from '../../shared/contract/camera';
+import { provisionedSetupHandlers } from '../../electron/core/setup/setupHandlers';
 
 const code = '000.00.06.H56-231027-0361';
 const dossier: DossierView = {
@@ -21,7 +24,7 @@ const dossier: DossierView = {
   steps: [],
   result: { pickupLocation: 'Quầy số 3', returnMethod: 'in_person' },
 };
-const info: AppInfo = { version: '0.1.0', host: 'electron', demo: true, idleTimeoutSeconds: 60 };
+const info: AppInfo = { version: '0.1.0', host: 'electron', demo: true, idleTimeoutSeconds: 60, language: 'vi' };
 
 let lookups: LookupRequest[];
 let handlers: InvokeHandlers;
@@ -36,9 +39,13 @@ beforeEach(() => {
       return { ok: true, value: dossier };
     },
     'app:info': async () => info,
+    'app:presence': async () => ({}),
     'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
     'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
+    'scanner:settings': async () => defaultScannerSettings,
     ...fakeCatalogueHandlers(),
+    ...fakeTechnicianHandlers(),
+    ...provisionedSetupHandlers,
   };
   log = memoryLogger();
   registerInvokeHandlers({ ipcMain, handlers, appOrigin: 'app://kiosk', logger: log.logger });

@@ -9,8 +9,11 @@ import {
   type ScanEvent,
 } from '../../shared/contract/kiosk';
 import { contextBridge, ipcMain, ipcRenderer, resetFakeElectron } from './fakeElectron';
+import { fakeTechnicianHandlers } from './technicianFakes';
 import { fakeCatalogueHandlers, fakeCatalogueStatus } from './catalogueFakes';
 import { memoryLogger } from './memoryLogger';
+import { defaultScannerSettings } from '../../shared/contract/camera';
+import { provisionedSetupHandlers } from '../../electron/core/setup/setupHandlers';
 
 vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
 
@@ -39,10 +42,14 @@ beforeEach(() => {
         lookups.push(request);
         return { ok: false, error: { code: 'NOT_FOUND', message: 'Dossier not found' } };
       },
-      'app:info': async () => ({ version: '0.1.0', host: 'electron', demo: false, idleTimeoutSeconds: 60 }),
+      'app:info': async () => ({ version: '0.1.0', host: 'electron', demo: false, idleTimeoutSeconds: 60, language: 'vi' }),
+      'app:presence': async () => ({}),
       'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
       'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
+      'scanner:settings': async () => defaultScannerSettings,
       ...fakeCatalogueHandlers(searches),
+      ...fakeTechnicianHandlers(),
+      ...provisionedSetupHandlers,
     },
   });
 });
@@ -93,6 +100,11 @@ describe('the preload', () => {
   it('asks for app info with an empty request', async () => {
     await expect(kiosk.app.info()).resolves.toMatchObject({ host: 'electron' });
     expect(ipcRenderer.invocations).toEqual([{ channel: 'app:info', args: [{}] }]);
+  });
+
+  it('reports presence on its contract channel and resolves with nothing', async () => {
+    await expect(kiosk.app.presence({ idleAtHome: true })).resolves.toBeUndefined();
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'app:presence', args: [{ idleAtHome: true }] }]);
   });
 
   it('forwards only the scan payload to a listener, never the IPC event, until unsubscribed', () => {

@@ -69,14 +69,26 @@ export function makeTempDir(prefix: string): string {
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-export function startCentral(opts: { port?: number; dbFile: string }): Promise<RunningProcess> {
+export function startCentral(opts: { port?: number; dbFile: string; updatesDir?: string }): Promise<RunningProcess> {
   const args = ['--port', String(opts.port ?? 0), '--db', opts.dbFile, '--admin-token', TEST_ADMIN_TOKEN];
+  if (opts.updatesDir !== undefined) args.push('--updates-dir', opts.updatesDir);
   return startListening('server/main.ts', args, 'central');
 }
 
-export function startWebHost(opts: { central: string; dataDir: string; enrollmentCode: string; port?: number; idleTimeoutSeconds?: number }): Promise<RunningProcess> {
-  const args = ['--port', String(opts.port ?? 0), '--central', opts.central, '--data-dir', opts.dataDir, '--enrollment-code', opts.enrollmentCode];
+/** Without `central` and `enrollmentCode`, the kiosk starts unprovisioned: the setup wizard (or its stored config). */
+export function startWebHost(opts: {
+  central?: string;
+  dataDir: string;
+  enrollmentCode?: string;
+  port?: number;
+  idleTimeoutSeconds?: number;
+  scannerMode?: 'wedge' | 'camera' | 'both';
+}): Promise<RunningProcess> {
+  const args = ['--port', String(opts.port ?? 0), '--data-dir', opts.dataDir];
+  if (opts.central !== undefined) args.push('--central', opts.central);
+  if (opts.enrollmentCode !== undefined) args.push('--enrollment-code', opts.enrollmentCode);
   if (opts.idleTimeoutSeconds !== undefined) args.push('--idle-timeout', String(opts.idleTimeoutSeconds));
+  if (opts.scannerMode !== undefined) args.push('--scanner-mode', opts.scannerMode);
   return startListening('electron/web/main.ts', args, 'kiosk');
 }
 
@@ -97,6 +109,11 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Chromium's camera replaced by a video file (.y4m, looped), and the camera permission granted without a prompt. */
+export function fakeCameraArgs(y4mFile: string): string[] {
+  return ['--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4mFile}`, '--use-fake-ui-for-media-stream'];
+}
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...chromiumArgs, ...extraArgs] });

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { DossierView } from '../../shared/contract/kiosk';
+import { spokenSummary } from '../../renderer/access/spokenText';
+import { createKioskI18n, type Language } from '../../renderer/i18n';
+import type { Screen } from '../../renderer/state/kioskState';
+
+const checkedAt = Date.parse('2026-03-16T03:00:00.000Z');
+
+function dossier(overrides: Partial<DossierView> = {}): DossierView {
+  return {
+    code: '000.00.06.H56-260310-0042',
+    procedure: { code: '1.001193.000.00.00.H56', name: 'Đăng ký khai sinh' },
+    agency: { id: '000.00.06.H56', name: 'UBND phường Lái Thiêu' },
+    applicantNameMasked: 'Nguyễn V** A*',
+    receivedAt: '2026-03-10T02:00:00.000Z',
+    dueAt: '2026-03-20T09:30:00.000Z',
+    finishedAt: null,
+    status: 'processing',
+    statusLabel: null,
+    steps: [],
+    result: { pickupLocation: 'Quầy số 5', returnMethod: 'in_person' },
+    supplement: null,
+    ...overrides,
+  };
+}
+
+const say = (screen: Screen, language: Language = 'vi') => spokenSummary(screen, createKioskI18n(language).t, language);
+const status = (d: DossierView): Screen => ({ name: 'status', dossier: d, checkedAt });
+
+describe('what voice guidance says', () => {
+  it('sums up a status: where it stands, the due date in the language’s format, and what to do', () => {
+    const text = say(status(dossier()));
+    expect(text).toBe(
+      'Tình trạng hồ sơ: Đang xử lý. Ngày hẹn trả kết quả: 16:30 20/03/2026. ' +
+        'Hồ sơ đang được giải quyết. Quý khách chưa cần làm gì thêm; vui lòng quay lại theo ngày hẹn trả kết quả.',
+    );
+    expect(say(status(dossier()), 'en')).toMatch(/^Dossier status: Being processed\. Result due: 20\/03\/2026, 16:30\. /);
+  });
+
+  it('never says the dossier code or the applicant’s name aloud', () => {
+    for (const language of ['vi', 'en'] as const) {
+      const text = say(status(dossier()), language);
+      expect(text).not.toContain('000.00.06.H56');
+      expect(text).not.toContain('Nguyễn');
+    }
+  });
+
+  it('says when a dossier is overdue', () => {
+    expect(say(status(dossier({ dueAt: '2026-03-12T09:30:00.000Z' })))).toContain('Quá hạn.');
+  });
+
+  it('reads out the documents to bring', () => {
+    const text = say(status(dossier({ status: 'awaiting_supplement', supplement: { documents: ['Bản sao CCCD', 'Tờ khai'], counter: 'Quầy số 2' } })));
+    expect(text).toContain('Vui lòng mang các giấy tờ sau đến Quầy số 2:');
+    expect(text).toContain('Giấy tờ cần mang: Bản sao CCCD; Tờ khai.');
+  });
+
+  it('has a summary in each language for every screen', () => {
+    const screens: Screen[] = [
+      { name: 'home' },
+      { name: 'attract' },
+      { name: 'procedures' },
+      { name: 'lookup' },
+      { name: 'keypad', typed: '', rejection: null },
+      { name: 'loading', lookupId: 1, code: 'X' },
+      status(dossier()),
+      { name: 'error', error: { code: 'NOT_FOUND', reason: null, lookedUpCode: 'X' } },
+      { name: 'rateScan' },
+      { name: 'rating', dossierCode: 'X', agencyName: 'UBND' },
+      { name: 'board' },
+    ];
+    for (const screen of screens) {
+      const vi = say(screen, 'vi');
+      const en = say(screen, 'en');
+      expect(vi, screen.name).toMatch(/\p{L}{2,}/u);
+      expect(en, screen.name).not.toBe(vi);
+      expect(`${vi}${en}`, screen.name).not.toMatch(/access\.|\{\{/);
+    }
+    expect(say({ name: 'home' })).toBe('Trang chủ. Quý khách có thể chọn: Tra cứu hồ sơ, Thủ tục hành chính, Đánh giá hài lòng, Kết quả giải quyết hồ sơ.');
+  });
+});
