@@ -11,7 +11,8 @@ import type { RgbaImage } from '../shared/barcode/types';
 import { createZxingWasmDecoder } from '../shared/barcode/wasmDecoder';
 import { createZxingDecoder } from '../shared/barcode/zxingDecoder';
 import { defaultCameraSettings } from '../shared/contract/camera';
-import { emptyView, photograph, printReceipt, randomCameraView, randomDossierCode, seededRandom, type ReceiptSymbology } from '../tests/support/receiptImages';
+import { seededRandom } from '../server/catalogueGenerator';
+import { emptyView, photograph, printReceipt, randomCameraView, randomDossierCode, type ReceiptSymbology } from '../tests/support/receiptImages';
 import type { BenchFrameRequest } from './decoderWorker';
 import { ms, percentile, verdictLine } from './stats';
 

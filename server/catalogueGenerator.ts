@@ -29,8 +29,8 @@ const qualifiers: readonly { text: string; level?: Procedure['level'] }[] = [
 const onlineLevels: Procedure['onlineLevel'][] = [null, 'mot_phan', 'toan_trinh'];
 const nonGeographic: Procedure['nonGeographic'][] = [null, true, false];
 
-/** mulberry32: small, fast and the same on every platform. */
-function randomSource(seed: number): () => number {
+/** A seeded PRNG (mulberry32): small, fast and the same on every platform, so a seed gives the same data anywhere. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -49,7 +49,7 @@ export function generateCatalogue({ procedures: count, seed = 1 }: SyntheticCata
     throw new RangeError(`procedures must be a whole number from 0 to ${MAX_SYNTHETIC_PROCEDURES}`);
   }
   const sample = loadSampleCatalogue();
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const sources = sample.procedures.filter((procedure) => procedure.result !== null);
   const allDocuments = sample.procedures.flatMap((procedure) => procedure.documents);

@@ -84,6 +84,18 @@ async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ o
 
 export type BodyReader = typeof readBody;
 
+/** What createCentralApp hands each route module: the store, the clock, its auth middleware and its reply helpers. */
+export interface RouteDeps {
+  store: CentralStore;
+  now: () => Date;
+  requireKiosk: MiddlewareHandler;
+  requireAdmin: MiddlewareHandler;
+  readBody: BodyReader;
+  fail: (c: Context, failure: Failure) => Response;
+  bearerToken: (c: Context) => string | null;
+}
+
+
 /**
  * The body as text, or null once it passes `maxBytes` (counted as it arrives, whatever Content-Length says). Not
  * hono's bodyLimit: it re-creates the Request, which fails unless @hono/node-server replaced the global Request,

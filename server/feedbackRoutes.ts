@@ -3,7 +3,7 @@
  * Registered by createCentralApp, which hands over its auth middleware and body reader.
  */
 import { randomUUID } from 'node:crypto';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import {
   type FeedbackAccepted,
@@ -16,25 +16,15 @@ import {
   IdempotencyKey,
   OnTimeQuery,
 } from '../shared/api/feedback';
-import type { BodyReader, Failure } from './centralServer';
-import type { CentralStore } from './centralStore';
+import type { Failure, RouteDeps } from './centralServer';
 import { feedbackSummary, onTimeBoard, periodContaining } from './feedbackStats';
 import { sha256Hex } from './secrets';
 
-export interface FeedbackRouteDeps {
-  store: CentralStore;
-  now: () => Date;
-  requireKiosk: MiddlewareHandler;
-  requireAdmin: MiddlewareHandler;
-  readBody: BodyReader;
-  fail: (c: Context, failure: Failure) => Response;
-  bearerToken: (c: Context) => string | null;
-}
 
 /** The replay of a stored key says so, for integrators watching their kiosks' retries. */
 const REPLAYED_HEADER = 'Idempotent-Replayed';
 
-export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: FeedbackRouteDeps): void {
+export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: RouteDeps): void {
   const readQuery = <S extends z.ZodType>(c: Context, schema: S): { ok: true; value: z.output<S> } | { ok: false; failure: Failure } => {
     const parsed = schema.safeParse(c.req.query());
     if (parsed.success) return { ok: true, value: parsed.data };

@@ -2,24 +2,14 @@
  * Routes of the fleet on the reference central server (shared/api/fleet.ts): kiosks post heartbeats with their own
  * token, and the admin lists every enrolled kiosk with its health, stale once its heartbeats stopped.
  */
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Hono } from 'hono';
 import { fleetHealth, fleetPaths, type FleetList, Heartbeat, type HeartbeatAccepted } from '../shared/api/fleet';
 import { pathWithParam } from '../shared/api/openapi';
-import type { BodyReader, Failure } from './centralServer';
-import type { CentralStore } from './centralStore';
+import type { RouteDeps } from './centralServer';
 import { sha256Hex } from './secrets';
 
-export interface FleetRouteDeps {
-  store: CentralStore;
-  now: () => Date;
-  requireKiosk: MiddlewareHandler;
-  requireAdmin: MiddlewareHandler;
-  readBody: BodyReader;
-  fail: (c: Context, failure: Failure) => Response;
-  bearerToken: (c: Context) => string | null;
-}
 
-export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: FleetRouteDeps): void {
+export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: RouteDeps): void {
   app.post(pathWithParam(fleetPaths.heartbeat, ':id'), requireKiosk, async (c) => {
     // requireKiosk has checked the token: a kiosk reports for itself only.
     if (store.feedback.kioskIdForToken(sha256Hex(bearerToken(c) ?? '')) !== c.req.param('id')) {

@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode } from '../../server/demoData';
 import { fakeCameraArgs, launchChromium, makeTempDir, startCentral, startWebHost, type RunningProcess } from '../support/processes';
-import { emptyView, photograph, printReceipt, seededRandom, writeFakeCameraVideo } from '../support/receiptImages';
+import { seededRandom } from '../../server/catalogueGenerator';
+import { emptyView, photograph, printReceipt, writeFakeCameraVideo } from '../support/receiptImages';
 import { screenshotOnFailure } from '../support/screenshots';
 
 const videoDir = makeTempDir('e2e-camera-video');

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_DECODE_SIDE } from '../../shared/barcode/cameraFrame';
 import type { BarcodeFormat } from '../../shared/barcode/types';
 import { createZxingDecoder } from '../../shared/barcode/zxingDecoder';
+import { seededRandom } from '../../server/catalogueGenerator';
 import { defaultCameraSettings } from '../../shared/contract/camera';
 import {
   barcodeText,
@@ -16,7 +17,6 @@ import {
   printReceipt,
   randomCameraView,
   randomDossierCode,
-  seededRandom,
   type ReceiptSymbology,
 } from '../support/receiptImages';
 

@@ -16,17 +16,6 @@ const execFileAsync = promisify(execFile);
 
 export type ReceiptSymbology = 'code128' | 'code39' | 'qr';
 
-/** A seeded PRNG (mulberry32): the same seed gives the same receipts on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (random: () => number, low: number, high: number) => low + (high - low) * random();
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
