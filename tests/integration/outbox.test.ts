@@ -14,7 +14,7 @@ import { openFeedbackModule, type FeedbackModule } from '../../electron/core/fee
 import { createRedactor } from '../../electron/core/logger';
 import { startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { memoryLogger } from '../main/memoryLogger';
-import { makeTempDir, projectRoot } from '../support/processes';
+import { makeTempDir, projectRoot, runTypeScript } from '../support/processes';
 
 const ADMIN_TOKEN = 'outbox-admin-token-0123456789';
 const CODE = '000.00.06.H56-260302-0001';
@@ -304,7 +304,8 @@ describe('a kiosk process killed right after the tap', () => {
     const dir = tempDir();
     const outboxDb = join(dir, 'outbox.db');
     const { server, token, kioskId } = await prepareCentral(join(dir, 'central.sqlite'));
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/.bin/tsx'), join(projectRoot, 'tests/integration/outboxKilledChild.ts'), outboxDb, CODE, kioskId], {
+    // One process (tsx as a loader, not its wrapper script): the SIGKILL must reach the process that wrote the rating.
+    const child = spawn(process.execPath, [...runTypeScript, join(projectRoot, 'tests/integration/outboxKilledChild.ts'), outboxDb, CODE, kioskId], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
