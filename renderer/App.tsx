@@ -15,7 +15,6 @@ import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { keypadButtons } from './components/CodeKeypad';
 import { OnTimeBoardScreen } from './feedback/OnTimeBoardScreen';
 import { RateScanScreen, RatingScreen } from './feedback/RatingScreen';
-import { CameraPreview } from './camera/CameraPreview';
 import { useKioskCamera, type KioskCamera } from './camera/useKioskCamera';
 import { IdleCountdown } from './components/IdleCountdown';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -207,7 +206,7 @@ function CurrentScreen({
     case 'status':
       return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} onRate={() => dispatch({ type: 'rate' })} />;
     case 'rateScan':
-      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} cameraPreview={camera && <CameraPreview settings={camera.settings} onText={camera.onText} />} />;
+      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} camera={camera} />;
     case 'rating':
       return <RatingScreen dossierCode={screen.dossierCode} agencyName={screen.agencyName} sessionId={sessionId} submit={kiosk.feedback.submit} onHome={onHome} />;
     case 'board':

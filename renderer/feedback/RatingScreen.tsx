@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_REASON_LENGTH, type Rating } from '../../shared/api/feedback';
 import type { FeedbackSubmitRequest } from '../../shared/contract/feedback';
 import type { KioskApi } from '../../shared/contract/kiosk';
+import { CameraPreview } from '../camera/CameraPreview';
+import type { KioskCamera } from '../camera/useKioskCamera';
 import { HomeButton } from '../components/HomeButton';
 import { typeKey, type InputMode } from '../input/telex';
 import { keyboardButtons, VietKeyboard } from '../input/VietKeyboard';
@@ -176,19 +178,19 @@ function OtherReason({
 export function RateScanScreen({
   onTypeCode,
   onHome,
-  cameraPreview = null,
+  camera = null,
 }: {
   onTypeCode: () => void;
   onHome: () => void;
-  /** The camera preview when the kiosk scans with its camera too (a slot: this module stays free of the camera's DOM code). */
-  cameraPreview?: React.ReactNode;
+  /** Present when the kiosk scans with its camera too. */
+  camera?: KioskCamera | null;
 }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <section className="screen rating-screen" data-testid="rate-scan">
       <h1>{t('rating.title')}</h1>
       <p className="rating-question">{t('rating.scanToRate')}</p>
-      {cameraPreview}
+      {camera && <CameraPreview settings={camera.settings} onText={camera.onText} />}
       <div className="actions">
         <button type="button" className="button button--primary button--large" onClick={onTypeCode}>
           {t('lookup.typeCode')}
