@@ -8,7 +8,10 @@ export default defineConfig({
       outDir: 'out/main',
       // Native and Node-side packages stay in node_modules; better-sqlite3's .node file is unpacked from the asar.
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The catalogue builder runs on a worker thread, from its own file beside index.js (catalogueBuild.ts).
+      rolldownOptions: {
+        input: { index: resolve('electron/main/index.ts'), catalogueBuildWorker: resolve('electron/core/catalogue/catalogueBuildWorker.ts') },
+      },
     },
   },
   preload: {

@@ -4,7 +4,7 @@
  * must get an answer within five seconds whatever the network does.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
 import { ApiErrorBody, Dossier, EnrollResponse, Health, apiPaths, type EnrollRequest } from '../../shared/api/gateway';
 import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
@@ -43,6 +43,8 @@ export interface CentralClient {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
   /** A page of the catalogue's change feed after `since` (from the beginning when null). Records are checked by the caller. */
   getCatalogueChanges(since: string | null, limit: number): Promise<CatalogueChangesPage>;
+  /** The same page as its JSON text, unparsed: the full sync parses and checks it on the catalogue builder's thread. */
+  getCatalogueChangesText(since: string | null, limit: number): Promise<string>;
   /** One attempt, never retried here: the feedback outbox retries with the same idempotency key. */
   postFeedback(request: FeedbackRequest, idempotencyKey: string): Promise<FeedbackAccepted>;
   getOnTimeBoard(period: StatsPeriod): Promise<OnTimeBoard>;
@@ -64,6 +66,8 @@ interface CallSpec<T> {
   headers?: Record<string, string>;
   schema: z.ZodType<T>;
   maxBytes?: number;
+  /** The schema checks a successful reply's text itself, not its JSON: for a body parsed on another thread. */
+  rawText?: boolean;
 }
 
 export function createCentralClient(opts: CentralClientOptions): CentralClient {
@@ -97,8 +101,9 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
       if (error instanceof CentralError) throw error;
       throw new CentralError('unavailable', signal.aborted ? 'Central server did not answer in time' : 'Central server unreachable');
     }
-    const json = parseJson(text);
-    if (response.status >= 200 && response.status < 300) {
+    const ok = response.status >= 200 && response.status < 300;
+    const json = ok && spec.rawText ? text : parseJson(text);
+    if (ok) {
       const parsed = spec.schema.safeParse(json);
       if (!parsed.success) throw new CentralError('bad_response', 'Central server reply does not match the API', undefined, response.status);
       return parsed.data;
@@ -132,12 +137,17 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     getOnTimeBoard: (period) => call({ method: 'GET', path: `${feedbackPaths.onTime}?period=${period}`, schema: OnTimeBoard }),
     postHeartbeat: (kioskId, heartbeat) => call({ method: 'POST', path: fleetPaths.heartbeat(kioskId), body: heartbeat, schema: HeartbeatAccepted }),
     getLocations: () => call({ method: 'GET', path: provisioningPaths.locations, schema: LocationList }),
-    getCatalogueChanges: (since, limit) => {
-      const query = new URLSearchParams({ limit: String(limit) });
-      if (since !== null) query.set('since', since);
-      return call({ method: 'GET', path: `${cataloguePaths.changes}?${query}`, schema: CatalogueChangesPage, maxBytes: MAX_CATALOGUE_PAGE_BYTES });
-    },
+    getCatalogueChanges: (since, limit) =>
+      call({ method: 'GET', path: changesPath(since, limit), schema: CatalogueChangesPage, maxBytes: MAX_CATALOGUE_PAGE_BYTES }),
+    getCatalogueChangesText: (since, limit) =>
+      call({ method: 'GET', path: changesPath(since, limit), schema: z.string(), maxBytes: MAX_CATALOGUE_PAGE_BYTES, rawText: true }),
   };
+}
+
+function changesPath(since: string | null, limit: number): string {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (since !== null) query.set('since', since);
+  return `${cataloguePaths.changes}?${query}`;
 }
 
 /** A base URL the client can use: http or https, no credentials, query or fragment to lose when paths are appended. */

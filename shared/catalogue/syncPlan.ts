@@ -64,8 +64,12 @@ export function checkChangesPage(body: unknown, firstIndex = 0): PageCheck {
       changes.push({ op: 'delete', type: change.type, id: change.id });
       continue;
     }
-    const bytes = utf8Length(JSON.stringify(change.data ?? null));
-    if (bytes > MAX_RECORD_BYTES) return { ok: false, reason: `change ${index} (${change.type}) is ${bytes} bytes, over ${MAX_RECORD_BYTES}` };
+    const json = JSON.stringify(change.data ?? null);
+    // A UTF-16 unit is at most 3 bytes of UTF-8: a record far below the limit needs no counting.
+    if (json.length * 3 > MAX_RECORD_BYTES) {
+      const bytes = utf8Length(json);
+      if (bytes > MAX_RECORD_BYTES) return { ok: false, reason: `change ${index} (${change.type}) is ${bytes} bytes, over ${MAX_RECORD_BYTES}` };
+    }
     const record = catalogueRecordSchemas[change.type].safeParse(change.data);
     if (!record.success) {
       return { ok: false, reason: `change ${index} (${change.type}) is not a valid record at ${record.error.issues[0]?.path.join('.') ?? ''}` };

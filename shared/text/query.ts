@@ -13,20 +13,24 @@ export interface ParsedQuery {
   words: string[];
   /** A procedure code typed as such. */
   code: string | null;
-  /** The last word is still being typed (no space after it): matched as a prefix. */
+  /**
+   * The last word is still being typed (no space after it): matched as a prefix. Not when an everyday name ends
+   * the query: its official words are whole words.
+   */
   prefixLast: boolean;
 }
 
 export function parseQuery(input: string): ParsedQuery {
   const trimmed = input.trim();
   if (PROCEDURE_CODE.test(trimmed)) return { words: [], code: trimmed, prefixLast: false };
-  const words = expandEverydayNames(foldedWords(input).map(unifyFinalY));
-  return { words, code: null, prefixLast: words.length > 0 && !/\s$/u.test(input) };
+  const { words, endsWithEverydayName } = expandEverydayNames(foldedWords(input).map(unifyFinalY));
+  return { words, code: null, prefixLast: words.length > 0 && !endsWithEverydayName && !/\s$/u.test(input) };
 }
 
 /** Longest everyday name first, left to right: "bằng lái xe" wins over "bằng lái". */
-function expandEverydayNames(words: string[]): string[] {
+function expandEverydayNames(words: string[]): { words: string[]; endsWithEverydayName: boolean } {
   const out: string[] = [];
+  let endsWithEverydayName = false;
   for (let start = 0; start < words.length; ) {
     let matched = 0;
     for (let end = words.length; end > start && matched === 0; end--) {
@@ -38,8 +42,9 @@ function expandEverydayNames(words: string[]): string[] {
     }
     if (matched === 0) out.push(words[start] as string);
     start += matched || 1;
+    endsWithEverydayName = matched > 0;
   }
-  return out;
+  return { words: out, endsWithEverydayName };
 }
 
 /** One word as an FTS5 string: double quotes doubled, never an operator. */

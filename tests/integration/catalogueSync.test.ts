@@ -192,6 +192,23 @@ describe('a sync that does not finish', () => {
     }
   });
 
+  it('answers from the cache, never the half-built catalogue, while a full sync is under way', async () => {
+    const proxy = await startProxy((request) => (request >= 2 ? 'hang' : 'pass'));
+    try {
+      const service = openService(proxy.url);
+      const firstPageWritten = new Promise<void>((done) => service.onStatus((status) => status.progress?.pages === 1 && done()));
+      const sync = service.syncNow();
+      await firstPageWritten;
+      expect(service.status()).toMatchObject({ syncing: true, progress: { pages: 1, applied: PAGE_SIZE }, counts: { procedures: 0, agencies: 0 } });
+      expect(service.search({ query: '', filters: {}, limit: 5, offset: 0 }).total).toBe(0);
+      await proxy.close();
+      await expect(sync).resolves.toMatchObject({ ok: false, reason: 'unavailable' });
+      expect(existsSync(join(dataDir, `${CATALOGUE_DB_FILE}.next`))).toBe(false);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('rejects a malformed page whole, writing nothing, and logs the reason', async () => {
     const proxy = await startProxy((request) =>
       request === 2

@@ -6,12 +6,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCatalogueDb, schemaVersion } from '../../electron/core/catalogue/catalogueDb';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/catalogue/migrations';
 import * as initial from '../../electron/core/catalogue/migrations/001_initial';
+import * as rankedRowids from '../../electron/core/catalogue/migrations/002_ranked_rowids';
+import { createCatalogueSearch } from '../../electron/core/catalogue/catalogueSearch';
 import { createLogger } from '../../electron/core/logger';
+import { loadSampleCatalogue } from '../../server/catalogueSample';
+import type { Agency, Procedure } from '../../shared/api/catalogue';
 import { memoryLogger } from '../main/memoryLogger';
 
 let dir: string;
 let path: string;
 const silent = createLogger({ level: 'silent' });
+const sample = loadSampleCatalogue();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'catalogue-db-'));
@@ -35,7 +40,7 @@ describe('migration 001_initial', () => {
 });
 
 describe('migration 002_ranked_rowids', () => {
-  it('rebuilds a version 1 cache as version 2, in WAL mode: records in a rowid table, a contentless prefix-indexed full-text index, no cursor left', () => {
+  it('rebuilds a version 1 cache as version 2: records in a rowid table, a contentless prefix-indexed full-text index, no cursor left', () => {
     const old = new Database(path);
     initial.up(old);
     old.pragma('user_version = 1');
@@ -43,10 +48,8 @@ describe('migration 002_ranked_rowids', () => {
     old.prepare("INSERT INTO records (type, id, data) VALUES ('field', 'f1', '{}')").run();
     old.close();
 
-    const db = openCatalogueDb(path, silent);
-    expect(schemaVersion(db)).toBe(2);
-    expect(LATEST_SCHEMA_VERSION).toBe(2);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = new Database(path);
+    rankedRowids.up(db);
     expect(names(db, 'table')).toEqual(expect.arrayContaining(['meta', 'procedure_fts', 'procedure_terms', 'procedures', 'records', 'staged_changes']));
     const sql = (name: string) => db.prepare<[string], string>('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name);
     expect(sql('records')).not.toContain('WITHOUT ROWID');
@@ -54,6 +57,17 @@ describe('migration 002_ranked_rowids', () => {
     // The next sync is a full one: it fills the new tables from the start.
     expect(db.prepare('SELECT count(*) FROM meta').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('brings a version 1 cache to the latest version, in WAL mode', () => {
+    const old = new Database(path);
+    initial.up(old);
+    old.pragma('user_version = 1');
+    old.close();
+    const db = openCatalogueDb(path, silent);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
 
@@ -65,6 +79,49 @@ describe('migration 002_ranked_rowids', () => {
     expect(schemaVersion(again)).toBe(LATEST_SCHEMA_VERSION);
     expect(again.prepare<[], string>("SELECT value FROM meta WHERE key = 'cursor'").pluck().get()).toBe('s7');
     again.close();
+  });
+});
+
+describe('migration 003_search_indexes', () => {
+  const birth = sample.procedures.find((procedure) => procedure.id === 'tthc-1.001193') as Procedure;
+  const agency = sample.agencies.find((candidate) => candidate.id === birth.agencyId) as Agency;
+
+  /** A version 2 cache holding one procedure and its agency, as a kiosk synced before this version has it. */
+  function versionTwoCache(): void {
+    const old = new Database(path);
+    initial.up(old);
+    rankedRowids.up(old);
+    old.pragma('user_version = 2');
+    const record = old.prepare('INSERT INTO records (type, id, data) VALUES (?, ?, ?)');
+    record.run('agency', agency.id, JSON.stringify(agency));
+    record.run('procedure', birth.id, JSON.stringify(birth));
+    old
+      .prepare('INSERT INTO procedures (rowid, id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(4 * 2 ** 32 + 1, birth.id, birth.code, birth.name, birth.level, birth.field, birth.agencyId, birth.onlineLevel, 1);
+    old.prepare("INSERT INTO meta (key, value) VALUES ('cursor', 's7')").run();
+    old.close();
+  }
+
+  it('indexes a version 2 cache again and keeps its catalogue and cursor, so an offline kiosk still finds it', () => {
+    versionTwoCache();
+    const db = openCatalogueDb(path, silent);
+    expect(schemaVersion(db)).toBe(3);
+    expect(LATEST_SCHEMA_VERSION).toBe(3);
+    expect(db.prepare<[], string>("SELECT value FROM meta WHERE key = 'cursor'").pluck().get()).toBe('s7');
+    const search = createCatalogueSearch(db);
+    const find = (query: string) => search.search({ query, filters: {}, limit: 10, offset: 0 });
+    // By name while typed (the completions come from search_terms), by a document, by the agency, with a typo.
+    expect(find('dang ky khai si')).toMatchObject({ total: 1, items: [{ id: birth.id, score: expect.any(Number) }] });
+    expect(find(`${birth.documents[0]?.name ?? ''} `).total).toBe(1);
+    expect(find(`${agency.name} `).total).toBe(1);
+    expect(find('khai sinhh').total).toBe(1);
+    expect(db.prepare<[], string>("SELECT term FROM search_terms WHERE term IN ('khai', 'sinh') ORDER BY term").pluck().all()).toEqual(['khai', 'sinh']);
+    expect(names(db, 'table')).not.toContain('procedure_terms');
+    const sql = (name: string) => db.prepare<[string], string>('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name);
+    expect(sql('procedure_fts')).toMatch(/contentless_delete = 1.*detail = none/);
+    expect(sql('procedure_titles')).toMatch(/name, keywords.*contentless_delete = 1/s);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
   });
 });
 

@@ -64,6 +64,11 @@ describe('catalogue search ranking on the sample catalogue', () => {
     ['mai tang', 'tthc-1.001731'],
     ['THANH LAP HO KINH DOANH', 'tthc-1.001612'],
     ['tam tru', 'tthc-1.004194'],
+    // Two letters of a word typed: matched as the catalogue's words they begin.
+    ['dang ky kh', 'tthc-1.001193'],
+    ['chuyen tr', 'tthc-2.002481'],
+    // An everyday name ends the query: its official words are whole words, not prefixes.
+    ['giay chung tu', 'tthc-1.000656'],
   ])('"%s" finds %s in the top three', (query, id) => {
     expect(topIds(query)).toContain(id);
   });
@@ -102,6 +107,22 @@ describe('catalogue search ranking on the sample catalogue', () => {
       expect(() => find(query)).not.toThrow();
     }
     expect(topIds('khai" OR "sinh')).toContain('tthc-1.001193');
+  });
+
+  it('finds the words a later sync brings, typed in part or misspelt', () => {
+    const birth = sample.procedures.find((procedure) => procedure.id === 'tthc-1.001193');
+    if (!birth) throw new Error('sample without tthc-1.001193');
+    const karaoke = { ...birth, id: 'tthc-9.000001', code: '9.000001', name: 'Cấp giấy phép kinh doanh karaoke' };
+    db.transaction(() => createCatalogueStore(db).applyChange({ op: 'upsert', id: karaoke.id, record: { type: 'procedure', data: karaoke } }))();
+    search.invalidate();
+    try {
+      expect(topIds('kinh doanh karao')).toEqual([karaoke.id]);
+      expect(topIds('karaoek')).toEqual([karaoke.id]);
+    } finally {
+      db.transaction(() => createCatalogueStore(db).applyChange({ op: 'delete', type: 'procedure', id: karaoke.id }))();
+      search.invalidate();
+    }
+    expect(find('karaoke').total).toBe(0);
   });
 
   it('finds nothing for words unlike anything in the catalogue', () => {

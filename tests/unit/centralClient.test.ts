@@ -54,6 +54,20 @@ describe('central client: successful calls', () => {
     expect(requests[0]).toMatchObject({ method: 'POST', url: '/api/v1/kiosks/enroll', headers: { 'content-type': 'application/json' } });
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual(request);
   });
+
+  it('hands a catalogue page over as its text, unparsed, for the builder thread; errors keep their kinds', async () => {
+    const body = '{"changes":[],"cursor":"s9","hasMore":false}';
+    const { baseUrl, requests } = await serve((request, response) => {
+      if (request.url.includes('since=s99')) return sendJson(response, 400, { error: { code: 'BAD_REQUEST', message: 'reset' } });
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(body);
+    });
+    const client = createCentralClient({ baseUrl, ...fast });
+
+    await expect(client.getCatalogueChangesText('s1', 200)).resolves.toBe(body);
+    expect(requests[0]?.url).toBe('/api/v1/catalogue/changes?limit=200&since=s1');
+    expect(await failure(client.getCatalogueChangesText('s99', 200))).toMatchObject({ kind: 'rejected', serverCode: 'BAD_REQUEST', status: 400 });
+  });
 });
 
 describe('central client: error kinds', () => {

@@ -20,6 +20,11 @@ describe('parseQuery', () => {
     expect(parseQuery('cấp lại bằng lái').words).toEqual(['cap', 'lai', 'giay', 'phep', 'lai', 'xe']);
   });
 
+  it('takes the official words of an everyday name at the end as whole words, not as a prefix', () => {
+    expect(parseQuery('hộ khẩu')).toEqual({ words: ['thuong', 'tru'], code: null, prefixLast: false });
+    expect(parseQuery('hộ khẩu cho').prefixLast).toBe(true);
+  });
+
   it('is empty for blank input or punctuation only', () => {
     expect(parseQuery('   ').words).toEqual([]);
     expect(parseQuery('"*()').words).toEqual([]);

@@ -53,6 +53,16 @@ describe('checkChangesPage', () => {
     expect(!check.ok && check.reason).toMatch(/^change 0 \(field\) is \d+ bytes, over 262144$/);
   });
 
+  it('counts the limit in bytes of UTF-8: Vietnamese letters under the limit in characters can be over it in bytes', () => {
+    // "ệ" is 3 bytes: 100,000 of them are 300,000 bytes. 200,000 ASCII letters are under the limit (a field the
+    // schema does not know, dropped once the record is checked).
+    const over = { ...field, note: 'ệ'.repeat(100_000) };
+    const overCheck = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: over }]));
+    expect(!overCheck.ok && overCheck.reason).toMatch(/^change 0 \(field\) is 3000\d\d bytes, over 262144$/);
+    const under = { ...field, note: 'a'.repeat(200_000) };
+    expect(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: under }])).ok).toBe(true);
+  });
+
   it('rejects a record whose id differs from the change', () => {
     expect(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'other', data: field }]))).toEqual({
       ok: false,

@@ -51,7 +51,8 @@ function openExisting(dataDir: string) {
   const dbPath = join(dataDir, CATALOGUE_DB_FILE);
   if (!existsSync(dbPath)) throw new NoCatalogueError(`no catalogue in ${dataDir} (run sync first)`);
   // Reading needs no server: the client is never called.
-  return openCatalogueService({ dbPath, client: { getCatalogueChanges: () => Promise.reject(new Error('offline')) }, logger: silent() });
+  const offline = () => Promise.reject(new Error('offline'));
+  return openCatalogueService({ dbPath, client: { getCatalogueChanges: offline, getCatalogueChangesText: offline }, logger: silent() });
 }
 
 export async function searchCatalogue(opts: { dataDir: string; query: string; limit: number }) {

@@ -17,11 +17,6 @@ export class CatalogueDbUnusableError extends Error {
 export interface OpenOptions {
   /** False skips the integrity check, for a file this process has just built and closed. */
   verify?: boolean;
-  /**
-   * A file being built by a full sync: no journal, no syncs. It is thrown away if the build fails, and without a
-   * write-ahead log its close has no checkpoint to copy, which would stall the event loop for the whole catalogue.
-   */
-  building?: boolean;
 }
 
 export function openCatalogueDb(path: string, logger: Logger, options: OpenOptions = {}): SqliteDatabase {
@@ -36,12 +31,21 @@ export function openCatalogueDb(path: string, logger: Logger, options: OpenOptio
   }
 }
 
+/**
+ * A new file for a full sync to build in (on the builder's thread): no journal, no syncs, as it is thrown away if
+ * the build fails; and without a write-ahead log its close has no checkpoint to copy. Nothing in it to move aside:
+ * a failure to open it is the build's failure, reported by the sync.
+ */
+export function openBuildingDb(path: string): SqliteDatabase {
+  return openChecked(path, { verify: false, building: true });
+}
+
 /** The write-ahead log and shared-memory files that belong to a database file. */
 export function removeSidecars(path: string): void {
   for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
-function openChecked(path: string, { verify = true, building = false }: OpenOptions): SqliteDatabase {
+function openChecked(path: string, { verify = true, building = false }: OpenOptions & { building?: boolean }): SqliteDatabase {
   const db = new Database(path);
   try {
     if (building) {

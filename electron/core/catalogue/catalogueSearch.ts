@@ -21,6 +21,12 @@ const TIER_SCORE = { name: 2, keywords: 1, anywhere: 0 } as const;
 const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 7 ? 1 : 2);
 /** Alternatives per misspelt word, closest first: enough for a typo, few enough to keep the query quick. */
 const MAX_ALTERNATIVES = 8;
+/**
+ * A word being typed is matched as the index's words it begins when there are at most this many (two letters of a
+ * Vietnamese syllable begin a dozen or so); past that it is left to FTS5's prefix query, and one letter to its
+ * prefix index.
+ */
+const MAX_COMPLETIONS = 24;
 
 export type RankedProcedure = ProcedureSummary & { score: number };
 
@@ -72,9 +78,10 @@ export function createCatalogueSearch(db: Database) {
     return { ...stored, agencyName: agency.get(stored.agencyId) ?? '', fieldName: field.get(stored.field) ?? '' };
   }
 
+  /** The index's words that a typo could be of: numbers (parts of codes) are not corrected, a wrong digit is another code. */
   function indexVocabulary(): NonNullable<typeof vocabulary> {
     if (vocabulary?.version !== dataVersion) {
-      const terms = db.prepare<[], string>('SELECT term FROM procedure_terms').pluck().all();
+      const terms = db.prepare<[], string>("SELECT term FROM search_terms WHERE term NOT GLOB '*[0-9]*'").pluck().all();
       vocabulary = { terms, known: new Set(terms), version: dataVersion };
     }
     return vocabulary;
@@ -82,9 +89,10 @@ export function createCatalogueSearch(db: Database) {
 
   /** The word and, when the index does not know it, the index's words it could be a misspelling of. */
   function closeTerms(word: string): string[] {
-    const budget = typoBudget(word);
+    const budget = /\d/.test(word) ? 0 : typoBudget(word);
+    if (budget === 0) return [word];
     const { terms, known } = indexVocabulary();
-    if (budget === 0 || known.has(word)) return [word];
+    if (known.has(word)) return [word];
     const scored: { term: string; distance: number }[] = [];
     for (const term of terms) {
       const distance = editDistance(word, term, budget);
@@ -106,19 +114,40 @@ export function createCatalogueSearch(db: Database) {
     return statement as Statement<[Params], Row>;
   }
 
+  // The upper bound of the words beginning with a prefix: every word of the index sorts below prefix + U+10FFFF.
+  const completionsStatement = db
+    .prepare<[string, string, number], string>('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?')
+    .pluck();
+  /** The index's words that begin with a word being typed; null when FTS5's prefix query serves it better. */
+  function completions(prefix: string): string[] | null {
+    if (prefix.length < 2) return null;
+    const words = completionsStatement.all(prefix, `${prefix}\u{10FFFF}`, MAX_COMPLETIONS + 1);
+    return words.length > 0 && words.length <= MAX_COMPLETIONS ? words : null;
+  }
+
+  /** All the words, the last one while it is being typed as any word of the index it begins. */
+  function matchAll(words: readonly string[], prefixLast: boolean): string {
+    const last = prefixLast ? completions(words.at(-1) ?? '') : null;
+    return last ? ftsMatchAlternatives([...words.slice(0, -1).map((word) => [word]), last]) : ftsMatchAll(words, prefixLast);
+  }
+
   const summaryByRowid = db.prepare<[number], StoredSummary>(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.rowid = ?`);
 
   /**
-   * The page of the full-text matches, tier after tier, each in rowid order (shortest name first). A first page
-   * filled by name matches costs two reads of the index; a page past them sorts all the matches into their tiers.
+   * The page of the full-text matches, tier after tier, each in rowid order (shortest name first). The name and
+   * keywords tiers are read off the small titles index, the count and the last tier off the whole one. A first page
+   * filled by name matches costs a page of the titles index and a count; a page past them sorts all the matches.
    */
   function ftsPage(match: string, input: SearchInput): { items: RankedProcedure[]; total: number } {
     const filter = filterSql(input.filters);
-    const filtered = filter.sql ? ` AND procedure_fts.rowid IN (SELECT p.rowid FROM procedures p WHERE 1${filter.sql})` : '';
-    const where = `FROM procedure_fts WHERE procedure_fts MATCH @match${filtered}`;
+    const where = (index: 'procedure_fts' | 'procedure_titles') =>
+      `FROM ${index} WHERE ${index} MATCH @match` +
+      (filter.sql ? ` AND ${index}.rowid IN (SELECT p.rowid FROM procedures p WHERE 1${filter.sql})` : '');
     // LIMIT -1 is no limit.
-    const rowids = (selected: string, limit = -1, offset = 0) =>
-      prepared<number>(`SELECT rowid ${where} ORDER BY rowid LIMIT @limit OFFSET @offset`).pluck().all({ ...filter.params, match: selected, limit, offset });
+    const rowids = (index: 'procedure_fts' | 'procedure_titles', selected: string, limit = -1, offset = 0) =>
+      prepared<number>(`SELECT rowid ${where(index)} ORDER BY rowid LIMIT @limit OFFSET @offset`)
+        .pluck()
+        .all({ ...filter.params, match: selected, limit, offset });
     const ranked = (rows: readonly number[], tierOf: (rowid: number) => number) =>
       rows.flatMap((rowid) => {
         const stored = summaryByRowid.get(rowid);
@@ -126,16 +155,16 @@ export function createCatalogueSearch(db: Database) {
       });
 
     const inName = `{name} : (${match})`;
-    const pageInName = rowids(inName, input.limit, input.offset);
+    const pageInName = rowids('procedure_titles', inName, input.limit, input.offset);
     if (pageInName.length === input.limit) {
-      const total = prepared<number>(`SELECT count(*) ${where}`).pluck().get({ ...filter.params, match }) ?? 0;
+      const total = prepared<number>(`SELECT count(*) ${where('procedure_fts')}`).pluck().get({ ...filter.params, match }) ?? 0;
       return { items: ranked(pageInName, () => TIER_SCORE.name), total };
     }
-    const all = rowids(match);
+    const all = rowids('procedure_fts', match);
     if (all.length === 0) return { items: [], total: 0 };
-    const named = input.offset === 0 ? pageInName : rowids(inName);
+    const named = input.offset === 0 ? pageInName : rowids('procedure_titles', inName);
     const isNamed = new Set(named);
-    const byKeywords = rowids(`{keywords} : (${match})`).filter((rowid) => !isNamed.has(rowid));
+    const byKeywords = rowids('procedure_titles', `{keywords} : (${match})`).filter((rowid) => !isNamed.has(rowid));
     const isKeyword = new Set(byKeywords);
     const ordered = [...named, ...byKeywords, ...all.filter((rowid) => !isNamed.has(rowid) && !isKeyword.has(rowid))];
     const tierOf = (rowid: number) => (isNamed.has(rowid) ? TIER_SCORE.name : isKeyword.has(rowid) ? TIER_SCORE.keywords : TIER_SCORE.anywhere);
@@ -158,7 +187,7 @@ export function createCatalogueSearch(db: Database) {
     // The code and its case suffixes (1.001193.01), as a range on the code index: "." then "/" in byte order.
     if (parsed.code !== null) return listPage("(p.code = @code OR p.code BETWEEN @code || '.' AND @code || '/')", { code: parsed.code }, input);
     if (parsed.words.length === 0) return listPage('1', {}, input);
-    const exact = ftsPage(ftsMatchAll(parsed.words, parsed.prefixLast), input);
+    const exact = ftsPage(matchAll(parsed.words, parsed.prefixLast), input);
     if (exact.total > 0) return exact;
     const corrected = ftsPage(ftsMatchAlternatives(parsed.words.map(closeTerms)), input);
     if (corrected.total > 0 || parsed.words.length === 1) return corrected;
