@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, one after the other, each printing its figures beside its baseline.
  * `npm run bench -- catalogue` runs only those whose title contains one of the words given (case-insensitive).
  */
+import { benchCameraToPaint } from './cameraToPaint';
 import { benchCatalogue } from './catalogue';
 import { benchCatalogueFeed } from './catalogueFeed';
 import { benchDecoder } from './decoder';
@@ -12,6 +13,7 @@ import { benchTelexTyping } from './telexTyping';
 const benches: [string, () => Promise<string[]>][] = [
   ['Receipt scan to status (issue: walking skeleton)', benchScanToPaint],
   ['Camera decoder per frame, 1280×720 (issue 4: camera scanning)', benchDecoder],
+  ['Camera: receipt in view to status painted (issue 4: camera scanning)', benchCameraToPaint],
   ['Catalogue change feed, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogueFeed],
   ['Kiosk catalogue cache: sync, event-loop stall, search, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogue],
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],

@@ -43,9 +43,19 @@ const ANGLE_BINS = 180;
 /** Edges weaker than this (grey-level difference over two pixels) are paper texture and noise, not bars. */
 const MIN_EDGE = 48;
 /** The estimate looks at about this many pixels whatever the image size, so it costs the same on any frame. */
-const SAMPLE_TARGET = 120_000;
+const SAMPLE_TARGET = 50_000;
 /** The region is judged in a grid of tiles this many to a side: a code fills some tiles, text and edges others. */
 const TILES = 6;
+/**
+ * Tiles counted as the code's own for the angle: a strongest direction within this many degrees of the winning tile's
+ * (perspective fans a receipt's bars out by up to about ±8°) carrying at least this share of its weight (text does not).
+ */
+const CODE_TILE_DEGREES = 20;
+const CODE_TILE_WEIGHT = 0.5;
+/** A cloud of bar edges this many times longer than wide (variances) has an axis worth trusting. */
+const MIN_ELONGATION = 7;
+/** The most perspective shears a held receipt's bars against its axis. */
+const MAX_SHEAR_DEGREES = 12;
 
 /** The strongest direction in a histogram: its smoothed weight and its angle placed between bins. */
 function histogramPeak(histogram: Float64Array, offset: number): { weight: number; degrees: number } {
@@ -72,10 +82,11 @@ function histogramPeak(histogram: Float64Array, offset: number): { weight: numbe
 }
 
 /**
- * The direction across the bars of a 1-D code, in degrees in (-90, 90], 0 meaning the bars stand upright; null when the
- * region has no edges. Per tile, a histogram of gradient orientations weighted by edge strength; the tile whose
- * strongest direction carries the most edge weight wins. A code's many parallel bars make that tile; text (edges in
- * every direction) and the receipt's own border (one edge) do not, though they would sway a histogram of the whole.
+ * The direction of a 1-D code's axis (the line a row scan must follow), in degrees in (-90, 90], 0 meaning level; null
+ * when the region has no edges. Per tile, a histogram of gradient orientations weighted by edge strength; the tile
+ * whose strongest direction carries the most edge weight wins. A code's many parallel bars make that tile; text (edges
+ * in every direction) and the receipt's own border (one edge) do not, though they would sway a histogram of the whole.
+ * The code's tiles then give the bars' mean direction and the long axis of where their edges lie.
  */
 export function estimateBarAngle(image: LuminanceImage): number | null {
   const { data, width, height } = image;
@@ -101,37 +112,74 @@ export function estimateBarAngle(image: LuminanceImage): number | null {
       histograms[tile * ANGLE_BINS + (Math.round(degrees) % ANGLE_BINS)]! += magnitude;
     }
   }
-  let best: { weight: number; degrees: number; tile: number } | null = null;
-  for (const tile of used) {
-    const peak = histogramPeak(histograms, tile * ANGLE_BINS);
-    if (!best || peak.weight > best.weight) best = { ...peak, tile };
-  }
+  const peaks = [...used].map((tile) => ({ ...histogramPeak(histograms, tile * ANGLE_BINS), tile }));
+  const best = peaks.reduce<(typeof peaks)[number] | null>((strongest, peak) => (!strongest || peak.weight > strongest.weight ? peak : strongest), null);
   if (!best) return null;
   // Per pixel, a sharp edge's differences saturate across the edge but not along it, so each pixel's angle leans away
-  // from the axis (20° reads as ~32°). Summed over the winning tile the differences are exact (each row crossing an
-  // edge adds its full contrast to gx, each column crossing to gy), so the angle of the sums is the bars' angle.
+  // from the axis (20° reads as ~32°). Summed over a tile the differences are exact (each row crossing an edge adds its
+  // full contrast to gx, each column crossing to gy), so the angle of the sums is the bars' angle. Summed over every
+  // tile of the code, not the winning one alone: a receipt held in perspective fans its bars out (those at one end
+  // lean one way, those at the other the other way), and only their mean is square to the code's axis, the line a row
+  // scan must follow.
   const peakRadians = (best.degrees * Math.PI) / 180;
   const [alongX, alongY] = [Math.cos(peakRadians), Math.sin(peakRadians)];
   let sumX = 0;
   let sumY = 0;
-  const left = (best.tile % TILES) * tileWidth;
-  const top = Math.floor(best.tile / TILES) * tileHeight;
-  for (let y = Math.max(1, top); y < Math.min(height - 1, top + tileHeight); y++) {
-    for (let x = Math.max(1, left); x < Math.min(width - 1, left + tileWidth); x++) {
-      const at = y * width + x;
-      const gx = data[at + 1]! - data[at - 1]!;
-      const gy = data[at + width]! - data[at - width]!;
-      const along = gx * alongX + gy * alongY;
-      // Only the edges of the bars (within 45° of the peak), each turned to face the same way.
-      if (Math.abs(gx) + Math.abs(gy) < MIN_EDGE || along * along < 0.5 * (gx * gx + gy * gy)) continue;
-      sumX += along > 0 ? gx : -gx;
-      sumY += along > 0 ? gy : -gy;
+  // Where those edges lie, as weighted moments: their cloud is long along the code's axis.
+  let mass = 0;
+  let meanX = 0;
+  let meanY = 0;
+  let xx = 0;
+  let yy = 0;
+  let xy = 0;
+  for (const { tile, degrees, weight } of peaks) {
+    const apart = Math.abs(degrees - best.degrees) % 180;
+    if (weight < CODE_TILE_WEIGHT * best.weight || Math.min(apart, 180 - apart) > CODE_TILE_DEGREES) continue;
+    const left = (tile % TILES) * tileWidth;
+    const top = Math.floor(tile / TILES) * tileHeight;
+    // On the same sampling grid as the histograms: the sums stay unbiased at a fraction of the cost on a large frame.
+    for (let y = Math.max(1, top); y < Math.min(height - 1, top + tileHeight); y += step) {
+      for (let x = Math.max(1, left); x < Math.min(width - 1, left + tileWidth); x += step) {
+        const at = y * width + x;
+        const gx = data[at + 1]! - data[at - 1]!;
+        const gy = data[at + width]! - data[at - width]!;
+        const along = gx * alongX + gy * alongY;
+        // Only the edges of the bars (within 45° of the peak), each turned to face the same way.
+        if (Math.abs(gx) + Math.abs(gy) < MIN_EDGE || along * along < 0.5 * (gx * gx + gy * gy)) continue;
+        sumX += along > 0 ? gx : -gx;
+        sumY += along > 0 ? gy : -gy;
+        mass += 1;
+        meanX += x;
+        meanY += y;
+        xx += x * x;
+        yy += y * y;
+        xy += x * y;
+      }
     }
   }
-  let degrees = (Math.atan2(sumY, sumX) * 180) / Math.PI;
-  if (degrees <= -90) degrees += 180;
-  if (degrees > 90) degrees -= 180;
-  return degrees;
+  const normal = (Math.atan2(sumY, sumX) * 180) / Math.PI;
+  if (mass === 0) return wrapDegrees(normal);
+  meanX /= mass;
+  meanY /= mass;
+  const varianceX = xx / mass - meanX * meanX;
+  const varianceY = yy / mass - meanY * meanY;
+  const covariance = xy / mass - meanX * meanY;
+  // The cloud's principal axis (of the 2×2 covariance), and how much longer than wide the cloud is.
+  const spread = Math.hypot(varianceX - varianceY, 2 * covariance);
+  const elongation = (varianceX + varianceY + spread) / Math.max(1e-9, varianceX + varianceY - spread);
+  const axis = (0.5 * Math.atan2(2 * covariance, varianceX - varianceY) * 180) / Math.PI;
+  const apart = wrapDegrees(axis - normal);
+  // Perspective shears the bars against the axis (a receipt's near edge wider than its far one), and a row scan must
+  // follow the axis, so the axis wins wherever the cloud clearly has one near the bars' normal.
+  return elongation >= MIN_ELONGATION && Math.abs(apart) <= MAX_SHEAR_DEGREES ? wrapDegrees(axis) : wrapDegrees(normal);
+}
+
+/** Degrees folded into (-90, 90]: a direction, not an orientation. */
+function wrapDegrees(degrees: number): number {
+  let folded = degrees % 180;
+  if (folded <= -90) folded += 180;
+  if (folded > 90) folded -= 180;
+  return folded;
 }
 
 /**

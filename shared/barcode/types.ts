@@ -29,9 +29,17 @@ export interface DecodeOptions {
   region?: Region;
   /** Allow the slow passes (ZXing's TRY_HARDER and the like) after the cheap ones failed. */
   tryHarder?: boolean;
+  /**
+   * One group of passes alone, for spreading them over a camera's frames so that no frame costs them all: 'plain'
+   * (the image as it is, every format), 'straightened' (1-D codes turned upright, and enlarged when small), 'slow'
+   * (ZXing's TRY_HARDER, whatever `tryHarder` says). All the cheap ones, then the slow ones if asked, when absent.
+   */
+  only?: DecodePass;
   /** Read Code 39 as Full ASCII (`+A` is "a"); off for receipts, whose codes use plain Code 39 only. */
   code39FullAscii?: boolean;
 }
+
+export type DecodePass = 'plain' | 'straightened' | 'slow';
 
 export interface DecodeResult {
   text: string;

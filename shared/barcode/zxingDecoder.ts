@@ -2,7 +2,8 @@
  * The engine the product ships: @zxing/library (pure JS, so it runs in a worker, the CLI and the tests alike). Cheap
  * passes first, the expensive ones only where they failed: plain; straightened (1-D codes turned upright by their
  * estimated angle, since ZXing's 1-D readers scan rows and a row crosses every bar only when the code is near level);
- * then, when asked, ZXing's TRY_HARDER on both.
+ * then, when asked, ZXing's TRY_HARDER on both and on the turn a further 90° round. The cheap passes read the turned
+ * images for 1-D formats only.
  */
 import {
   BarcodeFormat as ZXingFormat,
@@ -18,7 +19,7 @@ import {
 import { hasCode39QuietZones, type Point } from './quietZone';
 import { installCode128StartPatternFix } from './zxingCode128Fix';
 import { estimateBarAngle, rotateLuminance, scaleLuminance, toLuminance, type LuminanceImage } from './luminance';
-import { linearFormats, type BarcodeDecoder, type BarcodeFormat, type DecodeOptions, type DecodeResult } from './types';
+import { linearFormats, type BarcodeDecoder, type BarcodeFormat, type DecodeOptions, type DecodePass, type DecodeResult } from './types';
 
 const toZXing: Record<BarcodeFormat, ZXingFormat> = {
   code128: ZXingFormat.CODE_128,
@@ -93,23 +94,44 @@ export function createZxingDecoder(): BarcodeDecoder {
     decode(rgba, options: DecodeOptions) {
       if (options.formats.length === 0) return null;
       const image = toLuminance(rgba, options.region);
-      const cheap = readerFor(options, false);
-      const plain = read(image, cheap, 'plain');
+      const linear = options.formats.filter((format) => linearFormats.includes(format));
+      // The cheap passes read the turned and enlarged images for row scanners only: matrix codes are found at any
+      // angle and size by their own detectors, already on the plain image, and a QR search is a large share of a pass.
+      const linearOptions = { ...options, formats: linear };
+      // Each turned image made only once a pass before it has failed: an estimate or a rotation costs about a pass.
+      let angles: number[] | null = null;
+      const turned = new Map<number, LuminanceImage>();
+      function* straightened(thorough: boolean): Generator<LuminanceImage> {
+        angles ??= linear.length > 0 ? straighteningAngles(image) : [];
+        // The turn a further 90° round is for a code held sideways, far beyond a citizen's tilt: slow passes only.
+        for (const degrees of thorough ? angles : angles.slice(0, 1)) {
+          if (!turned.has(degrees)) turned.set(degrees, rotateLuminance(image, -degrees));
+          yield turned.get(degrees)!;
+        }
+      }
+      const runs = (pass: DecodePass) => (options.only === undefined ? pass !== 'slow' || options.tryHarder === true : options.only === pass);
+      if (runs('plain')) {
+        const plain = read(image, readerFor(options, false), 'plain');
+        if (plain) return plain;
+      }
+      if (runs('straightened')) {
+        const cheapLinear = readerFor(linearOptions, false);
+        for (const candidate of straightened(false)) {
+          const result = read(candidate, cheapLinear, 'straightened');
+          if (result) return result;
+        }
+        if (linear.length > 0 && image.width * image.height <= SMALL_REGION_PIXELS) {
+          const result = read(scaleLuminance(image, SMALL_REGION_SCALE), cheapLinear, 'enlarged');
+          if (result) return result;
+        }
+      }
+      if (!runs('slow')) return null;
+      const plain = read(image, readerFor(options, true), 'tryHarder');
       if (plain) return plain;
-
-      const straightened = straighten(image, options.formats);
-      for (const turned of straightened) {
-        const result = read(turned, cheap, 'straightened');
-        if (result) return result;
-      }
-      const wantsLinear = options.formats.some((format) => linearFormats.includes(format));
-      if (wantsLinear && image.width * image.height <= SMALL_REGION_PIXELS) {
-        const result = read(scaleLuminance(image, SMALL_REGION_SCALE), cheap, 'enlarged');
-        if (result) return result;
-      }
-      if (!options.tryHarder) return null;
+      // Every format here: a QR code the plain image's detector missed is sometimes found turned (rarely enough that
+      // the cheap passes need not pay for it).
       const thorough = readerFor(options, true);
-      for (const candidate of [image, ...straightened]) {
+      for (const candidate of straightened(true)) {
         const result = read(candidate, thorough, 'tryHarder');
         if (result) return result;
       }
@@ -119,16 +141,12 @@ export function createZxingDecoder(): BarcodeDecoder {
 }
 
 /**
- * The region turned so that the bars' estimated direction stands upright, and turned by a further 90° in case the
- * dominant edges were the bars' ends or text rather than the bars; none when no 1-D format is wanted or the region is
- * already straight. Matrix codes (QR, Data Matrix, PDF417) are found at any angle by their own detectors.
+ * The turns that stand the bars' estimated direction upright, then the one a further 90° round in case the dominant
+ * edges were the bars' ends or text rather than the bars; none when the region is already straight.
  */
-function straighten(image: LuminanceImage, formats: readonly BarcodeFormat[]): LuminanceImage[] {
-  if (!formats.some((format) => linearFormats.includes(format))) return [];
+function straighteningAngles(image: LuminanceImage): number[] {
   const angle = estimateBarAngle(image);
   if (angle === null) return [];
   const perpendicular = angle > 0 ? angle - 90 : angle + 90;
-  return [angle, perpendicular]
-    .filter((degrees) => Math.abs(degrees) > STRAIGHT_ENOUGH_DEGREES)
-    .map((degrees) => rotateLuminance(image, -degrees));
+  return [angle, perpendicular].filter((degrees) => Math.abs(degrees) > STRAIGHT_ENOUGH_DEGREES);
 }

@@ -2,7 +2,8 @@
  * Receipts as the kiosk camera sees them (tests/support/receiptImages.ts: generated from a seed, turned up to 20° for
  * 1-D codes and any angle for QR, in perspective, blurred, noisy, low in contrast, with glare, JPEG-compressed), at
  * the size the camera worker decodes (a 1080p camera's guide frame scaled to MAX_DECODE_SIDE), through the camera's
- * own decoder: the cheap passes as on every frame, then the slow ones as on every TRY_HARDER_EVERY-th failed frame.
+ * own decoder: the cheap passes (which the camera spreads over two frames), then the slow ones (as on every
+ * TRY_HARDER_EVERY-th failed frame).
  * Prints the table; asserts no misread and the read rates reached (see the floors below).
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,11 +26,11 @@ const frame = { width: MAX_DECODE_SIDE, height: MAX_DECODE_SIDE / 2 };
 const formats: readonly BarcodeFormat[] = defaultCameraSettings.formats;
 
 /**
- * Read-rate floors this decoder reaches on these images (seeded, so the same every run), and no misread anywhere.
- * The issue's target is 98%: Code 128 and QR are at or near it; Code 39 (25 characters, about 430 narrow bars: 2
- * pixels a bar even when the code fills the frame) is short of it, so the floor guards what is reached, not the goal.
+ * The issue's target, 98% read and no misread, for each symbology (seeded images, so the same every run): with 40
+ * images of each, every one must read. Code 39 got there once the straightening followed the code's axis rather than
+ * its bars, which a receipt held in perspective leans against the axis.
  */
-const floors: Record<ReceiptSymbology, number> = { code128: 0.95, qr: 0.95, code39: 0.75 };
+const floors: Record<ReceiptSymbology, number> = { code128: 0.98, qr: 0.98, code39: 0.98 };
 
 interface Tally {
   images: number;

@@ -286,17 +286,30 @@ export function emptyView(frame: { width: number; height: number }, random: () =
   return photograph(blank, { ...randomCameraView(random, 'code128'), moduleSize: 0.001 }, frame, random);
 }
 
+/** The frame rate of the fake camera's videos. */
+export const FAKE_CAMERA_FPS = 10;
+
 /**
  * A .y4m video for Chromium's fake camera (`--use-file-for-fake-video-capture`), made by ffmpeg from one still frame
- * shown for `frames` frames at 10 fps; Chromium loops it.
+ * shown for `frames` frames at FAKE_CAMERA_FPS; Chromium loops it.
  */
-export async function writeFakeCameraVideo(image: RgbaImage, file: string, frames = 5): Promise<void> {
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  const pixels = context.createImageData(image.width, image.height);
-  pixels.data.set(image.data);
-  context.putImageData(pixels, 0, 0);
-  const still = `${file}.png`;
-  await writeFile(still, canvas.toBuffer('image/png'));
-  await execFileAsync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', still, '-frames:v', String(frames), '-r', '10', '-pix_fmt', 'yuv420p', file]);
+export function writeFakeCameraVideo(image: RgbaImage, file: string, frames = 5): Promise<void> {
+  return writeFakeCameraClip([{ image, frames }], file);
+}
+
+/** A .y4m video of still scenes one after the other (an empty view, then a receipt held up), each for its frames. */
+export async function writeFakeCameraClip(scenes: { image: RgbaImage; frames: number }[], file: string): Promise<void> {
+  const inputs: string[] = [];
+  for (const [index, { image, frames }] of scenes.entries()) {
+    const canvas = createCanvas(image.width, image.height);
+    const context = canvas.getContext('2d');
+    const pixels = context.createImageData(image.width, image.height);
+    pixels.data.set(image.data);
+    context.putImageData(pixels, 0, 0);
+    const still = scenes.length === 1 ? `${file}.png` : `${file}.${index}.png`;
+    await writeFile(still, canvas.toBuffer('image/png'));
+    inputs.push('-loop', '1', '-framerate', String(FAKE_CAMERA_FPS), '-t', String(frames / FAKE_CAMERA_FPS), '-i', still);
+  }
+  const joined = `${scenes.map((_, index) => `[${index}:v]`).join('')}concat=n=${scenes.length}:v=1[out]`;
+  await execFileAsync('ffmpeg', ['-loglevel', 'error', '-y', ...inputs, '-filter_complex', joined, '-map', '[out]', '-r', String(FAKE_CAMERA_FPS), '-pix_fmt', 'yuv420p', file]);
 }

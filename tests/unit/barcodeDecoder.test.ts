@@ -32,6 +32,19 @@ describe('the zxing-js decoder', () => {
     expect(decoder.decode(await symbol('code39', code), { formats: ['code39'] })).toEqual({ text: code, format: 'code39', pass: 'plain' });
   });
 
+  it('runs only the group of passes asked for', async () => {
+    const image = tilted(await symbol('code128', code), 20);
+    expect(decoder.decode(image, { formats: ['code128'], only: 'plain' })).toBeNull();
+    expect(decoder.decode(image, { formats: ['code128'], only: 'straightened' })?.pass).toBe('straightened');
+    expect(decoder.decode(await symbol('code39', code), { formats: ['code39'], only: 'straightened' })).toBeNull();
+  });
+
+  it('reads a QR code on the plain pass only: the turned images are for row scanners', async () => {
+    const qr = tilted(await symbol('qrcode', code), 20);
+    expect(decoder.decode(qr, { formats: ['qr'] })?.pass).toBe('plain');
+    expect(decoder.decode(qr, { formats: ['qr'], only: 'straightened' })).toBeNull();
+  });
+
   it('reads only the formats asked for', async () => {
     expect(decoder.decode(await symbol('code128', code), { formats: ['qr', 'code39'] })).toBeNull();
   });

@@ -25,6 +25,19 @@ describe('estimateBarAngle', () => {
     expect(Math.abs(estimateBarAngle(rotateLuminance(bars(300, 120), degrees))! - degrees)).toBeLessThan(1);
   });
 
+  it('follows the axis of a code held in perspective, whose bars lean against it', () => {
+    // Bars leaning 8° (each row shifted right by tan 8° a row), the code's axis level, then the whole turned by 10°.
+    const level = bars(700, 60);
+    const leaning = new Uint8ClampedArray(level.data.length).fill(255);
+    const shift = Math.tan((8 * Math.PI) / 180);
+    for (let y = 0; y < level.height; y++) {
+      const by = Math.round(y * shift);
+      leaning.set(level.data.subarray(y * level.width, (y + 1) * level.width - by), y * level.width + by);
+    }
+    const held = rotateLuminance({ data: leaning, width: level.width, height: level.height }, 10);
+    expect(Math.abs(estimateBarAngle(held)! - 10)).toBeLessThan(1);
+  });
+
   it('has no answer for a blank region', () => {
     expect(estimateBarAngle({ data: new Uint8ClampedArray(100 * 100).fill(255), width: 100, height: 100 })).toBeNull();
   });

@@ -36,6 +36,15 @@ describe('the frame decoder', () => {
     const thorough = calls.flatMap((options, index) => (options.tryHarder ? [index + 1] : []));
     expect(thorough).toEqual([TRY_HARDER_EVERY, TRY_HARDER_EVERY * 2, TRY_HARDER_EVERY * 3]);
     expect(new Set(calls.map((options) => options.formats.join()))).toEqual(new Set(['code128,qr']));
+    // A slow frame is spent on the slow passes alone.
+    expect(calls.every((options) => (options.only === 'slow') === Boolean(options.tryHarder))).toBe(true);
+  });
+
+  it('spends each failed frame on one cheap pass, plain and straightened by turns, so every pass comes round within two', () => {
+    const { decoder, calls } = recordingDecoder(() => false);
+    const frames = createFrameDecoder(decoder, ['code128', 'qr']);
+    for (let i = 0; i < 6; i++) frames.decode(frame);
+    expect(calls.map((options) => options.only)).toEqual(['plain', 'straightened', 'plain', 'straightened', 'plain', 'straightened']);
   });
 
   it('starts counting failed frames again after a read', () => {
