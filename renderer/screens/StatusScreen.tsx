@@ -3,6 +3,7 @@
  * and what to do next. The applicant's name arrives masked from the core and is shown as given; the code is shown
  * in full so the citizen can match it against the receipt in hand.
  */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../shared/contract/kiosk';
 import { currentStepIndex, nextStep, timeliness, type NextStep } from '../../shared/dossier/statusRules';
@@ -36,6 +37,9 @@ export function StatusScreen({
     current: t('dossier.stepCurrent'),
     upcoming: t('dossier.stepUpcoming'),
   };
+  // The citizen's answer (status, what to do next, the facts) reaches the screen first; the timeline, the largest
+  // part to lay out and raster, a frame later, out of the scan-to-status path (bench/scanToPaint.ts).
+  const timelineShown = useAfterFirstPaint();
 
   return (
     <section className="screen status-screen" data-testid="dossier-status" data-status={dossier.status}>
@@ -82,26 +86,28 @@ export function StatusScreen({
           {dossier.steps.length === 0 ? (
             <p>{t('dossier.noSteps')}</p>
           ) : (
-            <ol className="timeline">
-              {dossier.steps.map((step, index) => {
-                const state: StepState = step.finishedAt !== null ? 'done' : index === current ? 'current' : 'upcoming';
-                return (
-                  // Steps have no id of their own; their order is fixed within one reply.
-                  <li
-                    key={index}
-                    className={`timeline-step timeline-step--${state}`}
-                    data-step-state={state}
-                    aria-current={state === 'current' ? 'step' : undefined}
-                  >
-                    <p className="timeline-step__name">{step.name}</p>
-                    <p className="timeline-step__state">{stepLabels[state]}</p>
-                    {step.unit !== '' && <p>{step.unit}</p>}
-                    {state !== 'upcoming' && <p>{t('dossier.stepStarted', { date: when(step.startedAt) })}</p>}
-                    {step.finishedAt !== null && <p>{t('dossier.stepFinished', { date: when(step.finishedAt) })}</p>}
-                  </li>
-                );
-              })}
-            </ol>
+            timelineShown && (
+              <ol className="timeline">
+                {dossier.steps.map((step, index) => {
+                  const state: StepState = step.finishedAt !== null ? 'done' : index === current ? 'current' : 'upcoming';
+                  return (
+                    // Steps have no id of their own; their order is fixed within one reply.
+                    <li
+                      key={index}
+                      className={`timeline-step timeline-step--${state}`}
+                      data-step-state={state}
+                      aria-current={state === 'current' ? 'step' : undefined}
+                    >
+                      <p className="timeline-step__name">{step.name}</p>
+                      <p className="timeline-step__state">{stepLabels[state]}</p>
+                      {step.unit !== '' && <p>{step.unit}</p>}
+                      {state !== 'upcoming' && <p>{t('dossier.stepStarted', { date: when(step.startedAt) })}</p>}
+                      {step.finishedAt !== null && <p>{t('dossier.stepFinished', { date: when(step.finishedAt) })}</p>}
+                    </li>
+                  );
+                })}
+              </ol>
+            )
           )}
         </section>
       </div>
@@ -114,6 +120,19 @@ export function StatusScreen({
       </div>
     </section>
   );
+}
+
+/** False on the first render, true once the browser has painted it (two animation frames later). */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // The first callback runs as the first frame is drawn, the second one at the next frame.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setPainted(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return painted;
 }
 
 function Fact({ label, value }: { label: string; value: string }): React.JSX.Element {

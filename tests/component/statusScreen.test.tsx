@@ -81,7 +81,8 @@ describe('status screen', () => {
 
   it('shows the steps as a timeline with the first unfinished one current', async () => {
     const root = await showStatusOf(dossierView());
-    const steps = within(root).getAllByRole('listitem');
+    // The timeline follows the status by a frame (StatusScreen paints the citizen's answer first).
+    const steps = await within(root).findAllByRole('listitem');
 
     expect(steps.map((step) => step.getAttribute('data-step-state'))).toEqual(['done', 'current', 'upcoming']);
     expect(steps[1]).toHaveAttribute('aria-current', 'step');
