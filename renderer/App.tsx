@@ -57,6 +57,13 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
   const { screen } = state;
   // Five taps in the top-left corner within three seconds, then the PIN (renderer/technician).
   const technician = useTechnicianGesture();
+  // Counts technician mode's closings: the core's settings are read again then, so a technician's change applies at once.
+  const [settingsKey, setSettingsKey] = useState(0);
+  const closeTechnician = technician.close;
+  const leaveTechnicianMode = useCallback(() => {
+    closeTechnician();
+    setSettingsKey((key) => key + 1);
+  }, [closeTechnician]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -65,7 +72,7 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
   // While technician mode is open a scan is the scanner test's, not a citizen's.
   const { isOpen: technicianOpen } = technician;
   useEffect(() => kiosk.scanner.onScan((event) => technicianOpen() || dispatch({ type: 'scanned', event })), [kiosk, technicianOpen]);
-  const camera = useKioskCamera(kiosk.scanner, dispatch);
+  const camera = useKioskCamera(kiosk, dispatch, settingsKey);
 
   useEffect(() => {
     let mounted = true;
@@ -80,14 +87,15 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
     return () => {
       mounted = false;
     };
-  }, [kiosk]);
+  }, [kiosk, settingsKey]);
 
-  // A kiosk set up in English starts there, once: app:info answers at start-up, before anyone touched the screen.
-  const homeLanguageApplied = useRef(false);
+  // A kiosk set up in English starts there: app:info answers at start-up, before anyone touched the screen, and
+  // again when technician mode closes, with a language the technician may just have changed.
+  const appliedHomeLanguage = useRef<Language>(defaultLanguage);
   useEffect(() => {
-    if (homeLanguageApplied.current || homeLanguage === defaultLanguage) return;
-    homeLanguageApplied.current = true;
-    if (languageOf(i18n) === defaultLanguage) void i18n.changeLanguage(homeLanguage);
+    if (homeLanguage === appliedHomeLanguage.current) return;
+    appliedHomeLanguage.current = homeLanguage;
+    void i18n.changeLanguage(homeLanguage);
   }, [i18n, homeLanguage]);
 
   const lookupId = screen.name === 'loading' ? screen.lookupId : null;
@@ -153,7 +161,7 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
         <LanguageSwitch />
       </footer>
       {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.keepAlive} />}
-      {technician.open && <TechnicianMode kiosk={kiosk} onClose={technician.close} />}
+      {technician.open && <TechnicianMode kiosk={kiosk} onClose={leaveTechnicianMode} />}
     </div>
   );
 }
@@ -208,7 +216,17 @@ function CurrentScreen({
     case 'rateScan':
       return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} camera={camera} />;
     case 'rating':
-      return <RatingScreen dossierCode={screen.dossierCode} agencyName={screen.agencyName} sessionId={sessionId} submit={kiosk.feedback.submit} onHome={onHome} />;
+      return (
+        <RatingScreen
+          dossierCode={screen.dossierCode}
+          agencyName={screen.agencyName}
+          sessionId={sessionId}
+          step={screen.step}
+          onStep={(step) => dispatch({ type: 'ratingStep', step })}
+          submit={kiosk.feedback.submit}
+          onHome={onHome}
+        />
+      );
     case 'board':
       return <OnTimeBoardScreen stats={kiosk.stats} onHome={onHome} />;
     case 'error':

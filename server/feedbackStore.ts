@@ -54,13 +54,15 @@ interface FeedbackRow {
   received_at: number;
 }
 
+const parseIndicators = (json: string | null): Indicators | null => (json === null ? null : Indicators.parse(JSON.parse(json)));
+
 const toRecord = (row: FeedbackRow): FeedbackRecord => ({
   id: row.id,
   dossierCode: row.dossier_code,
   agency: { id: row.agency_id, name: row.agency_name },
   rating: Rating.parse(row.rating),
   reason: row.reason,
-  indicators: row.indicators === null ? null : Indicators.parse(JSON.parse(row.indicators)),
+  indicators: parseIndicators(row.indicators),
   kioskId: row.kiosk_id,
   receivedAt: toVietnamIso(new Date(row.received_at)),
 });
@@ -75,8 +77,8 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
   const where = `WHERE (@agencyId IS NULL OR agency_id = @agencyId) AND (@from IS NULL OR received_at >= @from) AND (@to IS NULL OR received_at < @to)`;
   const page = db.prepare<Record<string, unknown>, FeedbackRow>(`SELECT * FROM feedback ${where} ORDER BY received_at DESC, id LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM feedback ${where}`);
-  const facts = db.prepare<[], Pick<FeedbackRow, 'agency_id' | 'agency_name' | 'rating' | 'received_at'>>(
-    'SELECT agency_id, agency_name, rating, received_at FROM feedback',
+  const facts = db.prepare<[], Pick<FeedbackRow, 'agency_id' | 'agency_name' | 'rating' | 'indicators' | 'received_at'>>(
+    'SELECT agency_id, agency_name, rating, indicators, received_at FROM feedback',
   );
   const dossiers = db.prepare<[], { json: string }>('SELECT json FROM dossiers');
   const kioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
@@ -112,6 +114,7 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
       facts.all().map((row) => ({
         agency: { id: row.agency_id, name: row.agency_name },
         rating: Rating.parse(row.rating),
+        indicators: parseIndicators(row.indicators),
         receivedAt: new Date(row.received_at),
       })),
     allDossiers: () => dossiers.all().map((row) => Dossier.parse(JSON.parse(row.json))),

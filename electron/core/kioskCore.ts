@@ -4,15 +4,16 @@
  */
 import { defaultScannerSettings, type ScannerSettings } from '../../shared/contract/camera';
 import type { AppInfo } from '../../shared/contract/kiosk';
-import { openCatalogueService, type CatalogueService } from './catalogue/catalogueService';
+import { DEFAULT_SYNC_INTERVAL_MINUTES, openCatalogueService, type CatalogueService } from './catalogue/catalogueService';
 import { createCentralClient } from './centralClient';
 import { openFeedbackModule, type FeedbackModule } from './feedback/feedbackModule';
 import type { InvokeHandlers } from './dispatch';
 import { createLookupService } from './lookupService';
 import { createPresenceTracker, type PresenceTracker } from './presence';
+import { createLiveSettings } from './liveSettings';
 import { provisionedSetupHandlers } from './setup/setupHandlers';
 import type { Logger, Redactor } from './logger';
-import { buildHeartbeat } from './fleet/heartbeatPayload';
+import { buildHeartbeat, devicesAsReported } from './fleet/heartbeatPayload';
 import { createHeartbeatLoop, DEFAULT_HEARTBEAT_SECONDS, type HeartbeatLoop } from './fleet/heartbeatLoop';
 import { createTechnicianModule, type TechnicianHostPorts } from './technician/technicianModule';
 
@@ -45,6 +46,8 @@ export interface KioskCoreOptions {
   heartbeatSeconds?: number;
   /** The catalogue location the kiosk stands at, for the fleet view. */
   locationId?: string | null;
+  /** Minutes between catalogue syncs; default DEFAULT_SYNC_INTERVAL_MINUTES. */
+  catalogueSyncMinutes?: number;
 }
 
 export interface KioskCore {
@@ -57,6 +60,8 @@ export interface KioskCore {
   fleet: HeartbeatLoop;
   /** Whether the renderer sits idle at home: the Electron host's updater installs only then. */
   presence: PresenceTracker;
+  /** Starts the catalogue's sync schedule at the running interval (liveSettings.ts), restarted when a technician changes it. */
+  startCatalogueSync(): () => void;
 }
 
 export function createKioskCore(opts: KioskCoreOptions): KioskCore {
@@ -65,9 +70,27 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
   const catalogue = openCatalogueService({ dbPath: opts.catalogueDbPath, client, logger: opts.logger });
   const feedback = openFeedbackModule({ dbPath: opts.outboxDbPath, client, kioskId: opts.kioskId, logger: opts.logger, redactor: opts.redactor });
   const presence = createPresenceTracker();
-  const info: AppInfo = { version: opts.version, host: opts.host, demo: opts.demo, idleTimeoutSeconds: opts.idleTimeoutSeconds, language: opts.language ?? 'vi' };
+  const settings = createLiveSettings({
+    idleTimeoutSeconds: opts.idleTimeoutSeconds,
+    language: opts.language ?? 'vi',
+    scanner: opts.scanner ?? defaultScannerSettings,
+    catalogueSyncMinutes: opts.catalogueSyncMinutes ?? DEFAULT_SYNC_INTERVAL_MINUTES,
+  });
+  const info = (): AppInfo => {
+    const { idleTimeoutSeconds, language } = settings.current();
+    return { version: opts.version, host: opts.host, demo: opts.demo, idleTimeoutSeconds, language };
+  };
   const technician = createTechnicianModule({
     ...opts.technician,
+    config: {
+      ...opts.technician.config,
+      // Saved to the configuration file first, so a change that cannot be saved changes nothing.
+      updateSettings(change) {
+        const saved = opts.technician.config.updateSettings(change);
+        settings.apply(change);
+        return saved;
+      },
+    },
     kioskId: opts.kioskId,
     centralUrl: opts.centralUrl,
     version: opts.version,
@@ -75,6 +98,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     client,
     catalogue,
     outbox: feedback.outbox,
+    devices: () => devicesAsReported(settings.current().scanner.mode, fleet.devices()),
     logger: opts.logger,
   });
   const heartbeatMs = (opts.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) * 1000;
@@ -96,7 +120,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
         version: opts.version,
         uptimeSeconds: process.uptime(),
         lastSyncAt: catalogue.status().lastSyncAt,
-        scannerMode: opts.scanner?.mode ?? 'wedge',
+        scannerMode: settings.current().scanner.mode,
         devices,
         recentErrors: errorsSinceLastHeartbeat(),
         outboxPending: feedback.outbox.counts().pending,
@@ -108,8 +132,13 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
   return {
     handlers: {
       'dossier:lookup': (request) => lookupService.lookup(request.code),
-      'app:info': async () => info,
-      'scanner:settings': async () => opts.scanner ?? defaultScannerSettings,
+      'app:info': async () => info(),
+      'scanner:settings': async () => settings.current().scanner,
+      // The devices only the page sees (shared/contract/device.ts), for the next heartbeat.
+      'device:health': async ({ device, health }) => {
+        fleet.reportDevice(device, health);
+        return {};
+      },
       ...catalogue.handlers,
       ...feedback.handlers,
       ...technician,
@@ -120,5 +149,17 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     feedback,
     fleet,
     presence,
+    startCatalogueSync() {
+      let stopSchedule = catalogue.startSchedule(settings.current().catalogueSyncMinutes);
+      const unsubscribe = settings.onChange((next, previous) => {
+        if (next.catalogueSyncMinutes === previous.catalogueSyncMinutes) return;
+        stopSchedule();
+        stopSchedule = catalogue.startSchedule(next.catalogueSyncMinutes);
+      });
+      return () => {
+        unsubscribe();
+        stopSchedule();
+      };
+    },
   };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE_DB_FILE } from '../core/catalogue/catalogueDb';
 import { ScannerSettings } from '../../shared/contract/camera';
+import { SCANNER_HEALTH_AFTER_BURST } from '../../shared/scanner/deviceHealth';
 import type { KioskConfig } from '../core/config/kioskConfig';
 import { loadHardwareId, loadLogSecret, type Enrollment } from '../core/enrollment';
 import { OUTBOX_DB_FILE } from '../core/feedback/outboxDb';
@@ -105,7 +106,7 @@ async function startKiosk(): Promise<BrowserWindow> {
   attachRendererRecovery({ window, appUrl: APP_ENTRY_URL, logger });
   // Set once the core runs; a scan read before then (setup mode) tells no heartbeat.
   let fleet: HeartbeatLoop | undefined;
-  attachWedgeScanner({ window, logger, redactor, onScan: () => fleet?.reportDevice('scanner', 'ok') });
+  attachWedgeScanner({ window, logger, redactor, onScan: () => fleet?.reportDevice('scanner', SCANNER_HEALTH_AFTER_BURST) });
   if (startup.ok) {
     await runCore(startup);
     logger.info({ production, demo: startup.demo, version: app.getVersion() }, 'kiosk started');
@@ -137,6 +138,7 @@ async function startKiosk(): Promise<BrowserWindow> {
         dataDir: userDataDir,
       },
       locationId: started.config?.locationId ?? null,
+      catalogueSyncMinutes: started.config?.catalogueSyncMinutes,
     });
     switchable.switchTo(core.handlers);
     // Ratings are on disk before the citizen is thanked: stopping the loop is all quitting needs.
@@ -144,7 +146,7 @@ async function startKiosk(): Promise<BrowserWindow> {
     app.once('will-quit', () => void core.feedback.delivery.stop());
     forwardCatalogueStatus({ window, catalogue: core.catalogue });
     // A sync cut off by quitting leaves the previous complete catalogue: nothing to wait for.
-    const stopCatalogueSync = core.catalogue.startSchedule(started.config?.catalogueSyncMinutes);
+    const stopCatalogueSync = core.startCatalogueSync();
     app.once('will-quit', stopCatalogueSync);
     if (production && !started.demo && updatesApplyHere(process.platform, process.env)) {
       // Loaded only where it is used: electron-updater requires Electron's own modules as it loads.

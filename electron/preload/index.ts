@@ -38,6 +38,9 @@ const kiosk: KioskApi = {
     info: () => invoke('app:info', {}),
     presence: (request) => invoke('app:presence', request).then(() => undefined),
   },
+  device: {
+    health: (request) => invoke('device:health', request).then(() => undefined),
+  },
   feedback: {
     // Like a lookup, a refused submit is still a Result: the rating screen shows the error.
     submit: (request) =>

@@ -129,6 +129,7 @@ export async function startWebKiosk(opts: WebKioskOptions): Promise<WebHost> {
       scanner: ScannerSettings.parse({ mode: opts.scannerMode ?? config.scannerMode, camera: config.camera }),
       heartbeatSeconds: opts.heartbeatSeconds,
       locationId: config.locationId,
+      catalogueSyncMinutes: opts.catalogueSyncMinutes ?? config.catalogueSyncMinutes,
       technician: {
         config: technicianConfigFrom(configStore),
         controls: opts.hostControls ?? {
@@ -142,7 +143,7 @@ export async function startWebKiosk(opts: WebKioskOptions): Promise<WebHost> {
       },
     });
     core.feedback.delivery.start();
-    const stopCatalogueSync = core.catalogue.startSchedule(opts.catalogueSyncMinutes ?? config.catalogueSyncMinutes);
+    const stopCatalogueSync = core.startCatalogueSync();
     core.fleet.start();
     return {
       core,

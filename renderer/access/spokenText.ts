@@ -3,9 +3,10 @@
  * texts the screen shows. Never the dossier code or the applicant's name: a lobby is a public place.
  */
 import type { TFunction } from 'i18next';
-import { ratings } from '../../shared/api/feedback';
+import { indicatorScores, ratings } from '../../shared/api/feedback';
 import { nextStep, timeliness } from '../../shared/dossier/statusRules';
 import { formatDateTime } from '../format/dateTime';
+import { indicatorAt, indicatorCount, indicatorScoreNames, type RatingStep } from '../feedback/ratingFlow';
 import type { Language } from '../i18n';
 import { nextStepSentence } from '../screens/nextStepText';
 import type { Screen } from '../state/kioskState';
@@ -31,10 +32,26 @@ export function spokenSummary(screen: Screen, t: TFunction, language: Language):
     case 'rateScan':
       return `${t('rating.title')}. ${t('rating.scanToRate')}`;
     case 'rating':
-      return `${t('rating.title')}. ${t('access.speech.rating', { choices: ratings.map((rating) => t(`rating.choices.${rating}`)).join(', ') })}`;
+      return ratingSummary(screen.step, t);
     case 'board':
       return `${t('board.title')}. ${t('access.speech.board')}`;
   }
+}
+
+/** The three choices, then what the optional step asks: the choice made, then each indicator as it shows. */
+function ratingSummary(step: RatingStep, t: TFunction): string {
+  if (step.name === 'confirm') return t('indicators.speech.confirm', { choice: t(`rating.choices.${step.choice.rating}`) });
+  if (step.name === 'indicators') {
+    const indicator = indicatorAt(step.position);
+    if (indicator === null) return t('indicators.done', { count: indicatorCount });
+    return t('indicators.speech.question', {
+      position: step.position + 1,
+      count: indicatorCount,
+      question: t(`indicators.questions.${indicator}`),
+      scores: indicatorScores.map((score) => t(`indicators.scores.${indicatorScoreNames[score]}`)).join(', '),
+    });
+  }
+  return `${t('rating.title')}. ${t('access.speech.rating', { choices: ratings.map((rating) => t(`rating.choices.${rating}`)).join(', ') })}`;
 }
 
 function statusSummary(screen: Extract<Screen, { name: 'status' }>, t: TFunction, language: Language): string {

@@ -17,6 +17,7 @@ import {
   type EventPayload,
   type KioskError,
 } from '../../shared/contract/kiosk';
+import { createHealthReports, SCANNER_HEALTH_AFTER_BURST } from '../../shared/scanner/deviceHealth';
 import { listenForWedgeScans } from './wedgeScanner';
 
 /** Past the core's own 5 s deadline to the central server, so that the core's answer normally wins. */
@@ -73,6 +74,10 @@ export function createHttpKiosk(
     if (!response.success) return failed('BAD_RESPONSE', 'Host reply does not match the contract');
     return { kind: 'response', response: response.data as InvokeResponse<C> };
   }
+  const reportHealth = async (request: z.input<(typeof invokeChannels)['device:health']['request']>) =>
+    void valueOf('device:health', await invoke('device:health', request));
+  // The wedge decoding runs here in the web host, so the scanner's health is reported from here too.
+  const scannerHealth = createHealthReports(reportHealth);
 
   return {
     dossier: {
@@ -89,8 +94,12 @@ export function createHttpKiosk(
       },
       presence: async (request) => void valueOf('app:presence', await invoke('app:presence', request)),
     },
+    device: {
+      health: reportHealth,
+    },
     scanner: {
-      onScan: (listener) => listenForWedgeScans(win, { scan: listener }),
+      onScan: (listener) =>
+        listenForWedgeScans(win, { scan: listener, burst: () => scannerHealth.report({ device: 'scanner', health: SCANNER_HEALTH_AFTER_BURST }) }),
       settings: async () => valueOf('scanner:settings', await invoke('scanner:settings', {})),
     },
     catalogue: {

@@ -10,7 +10,12 @@ import { isProvisioningText, provisioningScanFromText } from '../../shared/provi
 import { scanEventFromText } from '../../shared/receipt/scanEvent';
 import { defaultWedgeTiming, WedgeDecoder } from '../../shared/scanner/wedgeDecoder';
 
-export type WedgeListeners = { scan?: (event: ScanEvent) => void; provisioning?: (scan: ProvisioningScan) => void };
+export type WedgeListeners = {
+  scan?: (event: ScanEvent) => void;
+  provisioning?: (scan: ProvisioningScan) => void;
+  /** Any burst read at scanner speed, whatever it held: the scanner works. */
+  burst?: () => void;
+};
 
 /**
  * Listens to key-downs on `win` (capture phase) and calls the listener of the scan's kind: a receipt scan (or a
@@ -23,6 +28,7 @@ export function listenForWedgeScans(win: Window, listeners: WedgeListeners): () 
 
   const emit = (text: string | null) => {
     if (text === null) return;
+    listeners.burst?.();
     if (isProvisioningText(text)) listeners.provisioning?.(provisioningScanFromText(text));
     else listeners.scan?.(scanEventFromText(text, 'wedge'));
   };

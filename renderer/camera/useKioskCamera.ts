@@ -1,24 +1,38 @@
 /**
  * The kiosk's camera scanning as the App wires it: the configured settings (the USB scanner alone until they arrive
- * or when they cannot be read), and reads turned into the same scan events as the wedge's, each new code once.
+ * or when they cannot be read), reads turned into the same scan events as the wedge's, each new code once, and the
+ * camera's health reported to the core when it changes (for the fleet heartbeat).
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { ReportedDeviceHealth } from '../../shared/contract/device';
 import { usesCamera, type CameraSettings } from '../../shared/contract/camera';
 import type { KioskApi } from '../../shared/contract/kiosk';
 import { scanEventFromText } from '../../shared/receipt/scanEvent';
+import { createHealthReports } from '../../shared/scanner/deviceHealth';
 import type { KioskAction } from '../state/kioskState';
 import { createRepeatFilter } from './repeatFilter';
 
 export interface KioskCamera {
   settings: CameraSettings;
   onText(text: string): void;
+  /** The camera session showed whether it works (cameraHealthOf); repeats of the same health are not sent again. */
+  onHealth(health: ReportedDeviceHealth): void;
 }
 
-/** null when the kiosk's scanner mode leaves the camera out. */
-export function useKioskCamera(scanner: KioskApi['scanner'], dispatch: (action: KioskAction) => void): KioskCamera | null {
+/**
+ * null when the kiosk's scanner mode leaves the camera out. The settings are read again whenever `settingsKey`
+ * changes (technician mode closed: a new scanner mode applies at once).
+ */
+export function useKioskCamera(
+  { scanner, device }: Pick<KioskApi, 'scanner' | 'device'>,
+  dispatch: (action: KioskAction) => void,
+  settingsKey: number,
+): KioskCamera | null {
   const [settings, setSettings] = useState<CameraSettings | null>(null);
   // Outlives each screen's camera session: going back to the lookup screen with the same receipt in view is no new scan.
   const [repeats] = useState(createRepeatFilter);
+  // Outlives the sessions too: each screen's camera starting again is no change of health.
+  const [health] = useState(() => createHealthReports(device.health));
 
   useEffect(() => {
     let mounted = true;
@@ -31,7 +45,7 @@ export function useKioskCamera(scanner: KioskApi['scanner'], dispatch: (action: 
     return () => {
       mounted = false;
     };
-  }, [scanner]);
+  }, [scanner, settingsKey]);
 
   const onText = useCallback(
     (text: string) => {
@@ -40,5 +54,6 @@ export function useKioskCamera(scanner: KioskApi['scanner'], dispatch: (action: 
     },
     [repeats, dispatch],
   );
-  return settings ? { settings, onText } : null;
+  const onHealth = useCallback((cameraHealth: ReportedDeviceHealth) => health.report({ device: 'camera', health: cameraHealth }), [health]);
+  return settings ? { settings, onText, onHealth } : null;
 }

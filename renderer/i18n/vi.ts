@@ -7,8 +7,9 @@ import type { KioskErrorCode } from '../../shared/contract/kiosk';
 import type { Channel, Level, Location, OnlineLevel } from '../../shared/api/catalogue';
 import type { InputMode } from '../input/telex';
 import type { ReceiptRejection } from '../../shared/receipt/parseReceipt';
-import type { Rating, StatsPeriod } from '../../shared/api/feedback';
+import type { Rating, SatisfactionIndicator, StatsPeriod } from '../../shared/api/feedback';
 import type { DissatisfactionReason } from '../feedback/dissatisfactionReasons';
+import type { IndicatorScoreName } from '../feedback/ratingFlow';
 import type { ScannerMode } from '../../shared/contract/camera';
 import type { SetupErrorCode } from '../../shared/contract/setup';
 
@@ -247,9 +248,10 @@ export const vi = {
       other: 'Lý do khác',
     } satisfies Record<DissatisfactionReason, string>,
     back: 'Quay lại',
-    typeReason: 'Quý khách có thể nhập lý do (không bắt buộc), rồi bấm Gửi đánh giá.',
+    typeReason: 'Quý khách có thể nhập lý do (không bắt buộc), rồi bấm Tiếp tục.',
     typedReason: 'Lý do đã nhập',
     nothingTyped: 'Gõ trên bàn phím bên dưới',
+    next: 'Tiếp tục',
     send: 'Gửi đánh giá',
     sending: 'Đang ghi nhận đánh giá…',
     thanks: 'Cảm ơn quý khách đã đánh giá! Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.',
@@ -333,6 +335,9 @@ export const vi = {
       outbox: 'Đánh giá chờ gửi',
       errors: 'Lỗi gần đây',
       errorsCount: '{{count}} lỗi từ khi khởi động',
+      devices: 'Thiết bị (báo cáo về máy chủ)',
+      devicesValue: 'Máy quét: {{scanner}} — Camera: {{camera}}',
+      health: { ok: 'hoạt động', fault: 'lỗi', unknown: 'chưa rõ', disabled: 'không dùng' },
     },
     scanner: {
       hint: 'Quét một mã bằng máy quét USB. Các phím nhận được và kết quả giải mã hiện ở đây.',
@@ -365,8 +370,10 @@ export const vi = {
       language: 'Ngôn ngữ mặc định',
       scannerMode: 'Máy quét',
       modes: { wedge: 'Máy quét USB', camera: 'Camera', both: 'Cả hai' },
+      catalogueSync: 'Đồng bộ danh mục thủ tục',
+      minutes: 'Mỗi {{count}} phút',
       save: 'Lưu cài đặt',
-      saved: 'Đã lưu. Một số cài đặt có hiệu lực sau khi khởi động lại.',
+      saved: 'Đã lưu. Cài đặt mới có hiệu lực ngay khi thoát chế độ kỹ thuật.',
       saveFailed: 'Không lưu được cài đặt: {{message}}',
     },
     actions: {
@@ -442,6 +449,35 @@ export const vi = {
       FOREIGN: 'Đây không phải mã QR cài đặt ki-ốt (ví dụ: mã trên giấy hẹn hồ sơ).',
     },
     scanFilled: 'Đã đọc mã QR cài đặt: máy chủ, mã đăng ký và địa điểm đã được điền.',
+  },
+  indicators: {
+    chosen: 'Quý khách chọn: {{choice}}',
+    sendHint: 'Bấm «Gửi đánh giá» để hoàn tất.',
+    offer: 'Đánh giá thêm 9 tiêu chí (không bắt buộc)',
+    title: 'Đánh giá chi tiết (không bắt buộc)',
+    progress: 'Tiêu chí {{position}}/{{count}}',
+    answered: 'Đã trả lời {{answered}}/{{count}} tiêu chí',
+    lead: 'Quý khách đánh giá thế nào về:',
+    questions: {
+      total_time: 'Tổng thời gian giải quyết hồ sơ so với thời hạn quy định',
+      time_per_agency: 'Thời gian giải quyết tại từng cơ quan, kể cả cơ quan phối hợp',
+      contacts: 'Số lần phải đi lại để nộp, bổ sung hồ sơ',
+      agencies_contacted: 'Số cơ quan phải liên hệ để hoàn thành hồ sơ',
+      one_stop_intake: 'Việc nhận hồ sơ và trả kết quả tại Bộ phận Một cửa',
+      publicity: 'Việc công khai thủ tục hành chính: đầy đủ, rõ ràng, dễ tìm',
+      staff_attitude: 'Thái độ của cán bộ: lịch sự, không gây phiền hà, đúng hẹn',
+      complaint_handling: 'Việc tiếp nhận và trả lời góp ý, phản ánh, kiến nghị',
+      online_service: 'Tiến độ và chất lượng dịch vụ công trực tuyến',
+    } satisfies Record<SatisfactionIndicator, string>,
+    scores: { not_good: 'Chưa tốt', acceptable: 'Đạt', good: 'Tốt' } satisfies Record<IndicatorScoreName, string>,
+    done: 'Quý khách đã xem hết {{count}} tiêu chí. Bấm «Gửi đánh giá» để hoàn tất.',
+    previous: 'Câu trước',
+    next: 'Câu sau',
+    skip: 'Bỏ qua chi tiết, gửi đánh giá',
+    speech: {
+      confirm: 'Quý khách chọn: {{choice}}. Bấm Gửi đánh giá để hoàn tất, hoặc chọn Đánh giá thêm 9 tiêu chí nếu muốn.',
+      question: 'Đánh giá chi tiết, không bắt buộc. Tiêu chí {{position}} trên {{count}}. Quý khách đánh giá thế nào về: {{question}}? Chọn: {{scores}}.',
+    },
   },
   board: {
     title: 'Kết quả giải quyết hồ sơ',

@@ -18,7 +18,7 @@ export function LookupScreen({
     <section className="screen">
       <h1>{t('lookup.title')}</h1>
       <p className="lead scan-instructions">{t('lookup.howToScan')}</p>
-      {camera && <CameraPreview settings={camera.settings} onText={camera.onText} />}
+      {camera && <CameraPreview settings={camera.settings} onText={camera.onText} onHealth={camera.onHealth} />}
       <p>{t('lookup.orType')}</p>
       <div className="actions">
         <button type="button" className="button button--primary button--large" onClick={onTypeCode}>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../shared/contract/kiosk';
 import type { SetupApi, SetupFailure } from '../../shared/contract/setup';
 import { scannerModes } from '../../shared/contract/camera';
+import { useVideoInputs } from '../camera/useVideoInputs';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { typeKey } from '../input/telex';
 import { keyboardButtons, VietKeyboard } from '../input/VietKeyboard';
@@ -340,25 +341,6 @@ function SettingsStep({ state, dispatch }: { state: SetupState; dispatch: (actio
       </div>
     </>
   );
-}
-
-/** The cameras the browser lists (labels only once camera permission was granted); none where there is no API. */
-function useVideoInputs(): { deviceId: string; label: string }[] {
-  const [cameras, setCameras] = useState<{ deviceId: string; label: string }[]>([]);
-  useEffect(() => {
-    let mounted = true;
-    const devices = navigator.mediaDevices?.enumerateDevices?.();
-    devices?.then(
-      (list) => {
-        if (mounted) setCameras(list.filter((device) => device.kind === 'videoinput' && device.deviceId !== '').map(({ deviceId, label }) => ({ deviceId, label })));
-      },
-      () => undefined, // no permission or no API: the default camera only
-    );
-    return () => {
-      mounted = false;
-    };
-  }, []);
-  return cameras;
 }
 
 function Typed({ label, value, testId }: { label: string; value: string; testId: string }): React.JSX.Element {

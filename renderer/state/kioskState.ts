@@ -7,6 +7,7 @@
  */
 import type { DossierView, KioskErrorCode, Result, ScanEvent } from '../../shared/contract/kiosk';
 import { MAX_CODE_LENGTH, parseReceipt, type ReceiptRejection } from '../../shared/receipt/parseReceipt';
+import { firstRatingStep, type RatingStep } from '../feedback/ratingFlow';
 
 /** An error as the renderer shows it: its code, the parser's reason for INVALID_CODE, and the code looked up. */
 export interface ShownError {
@@ -28,7 +29,7 @@ export type Screen =
   | { name: 'error'; error: ShownError }
   /** From home: waiting for the receipt of the dossier to rate. */
   | { name: 'rateScan' }
-  | { name: 'rating'; dossierCode: string; agencyName: string }
+  | { name: 'rating'; dossierCode: string; agencyName: string; step: RatingStep }
   | { name: 'board' }
   /** The home screen left alone: what the kiosk can do and the on-time board, until someone touches or scans. */
   | { name: 'attract' };
@@ -56,7 +57,9 @@ export type KioskAction =
   /** Idle timeout or recovery: back to the home screen with nothing kept. */
   | { type: 'reset' }
   /** Nobody touched the home screen for the idle timeout. */
-  | { type: 'idleOnHome' };
+  | { type: 'idleOnHome' }
+  /** The rating screen moved on (renderer/feedback/RatingScreen decides where). */
+  | { type: 'ratingStep'; step: RatingStep };
 
 /** The keypad only offers these; anything else reaching the reducer is ignored. */
 const keypadChars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.-/';
@@ -101,7 +104,7 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       if (screen.name !== 'loading' || screen.lookupId !== action.lookupId) return state;
       const { result } = action;
       if (result.ok && screen.rateAfter) {
-        return { ...state, screen: { name: 'rating', dossierCode: result.value.code, agencyName: result.value.agency.name } };
+        return { ...state, screen: { name: 'rating', dossierCode: result.value.code, agencyName: result.value.agency.name, step: firstRatingStep } };
       }
       if (result.ok) {
         return { ...state, screen: { name: 'status', dossier: result.value, checkedAt: action.settledAt } };
@@ -111,7 +114,10 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     }
     case 'rate':
       if (screen.name !== 'status') return state;
-      return { ...state, screen: { name: 'rating', dossierCode: screen.dossier.code, agencyName: screen.dossier.agency.name } };
+      return { ...state, screen: { name: 'rating', dossierCode: screen.dossier.code, agencyName: screen.dossier.agency.name, step: firstRatingStep } };
+    case 'ratingStep':
+      if (screen.name !== 'rating') return state;
+      return { ...state, screen: { ...screen, step: action.step } };
     case 'reset':
       return { ...state, screen: { name: 'home' } };
     case 'idleOnHome':

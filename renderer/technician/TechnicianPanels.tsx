@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../shared/contract/kiosk';
 import type { TechnicianResult, TechnicianSettings } from '../../shared/contract/technician';
+import { useVideoInputs } from '../camera/useVideoInputs';
 import { useLoad } from '../catalogue/useLoad';
 import { formatDateTime } from '../format/dateTime';
 import { languageOf } from '../i18n';
@@ -56,6 +57,12 @@ export function DiagnosticsPanel({ technician, onSessionLost }: { technician: Te
               : t('technician.diag.diskUnknown')}
           </Row>
           <Row label={t('technician.diag.outbox')}>{load.value.outboxPending}</Row>
+          <Row label={t('technician.diag.devices')}>
+            {t('technician.diag.devicesValue', {
+              scanner: t(`technician.diag.health.${load.value.devices.scanner}`),
+              camera: t(`technician.diag.health.${load.value.devices.camera}`),
+            })}
+          </Row>
           <Row label={t('technician.diag.errors')}>
             {t('technician.diag.errorsCount', { count: load.value.errors.count })}
             <ul>
@@ -117,12 +124,14 @@ export function LogsPanel({ technician, onSessionLost }: { technician: Technicia
 
 const idleChoices = [30, 60, 90, 120, 180, 300];
 const scannerModes = ['wedge', 'camera', 'both'] as const;
+const syncChoices = [5, 15, 30, 60];
 
 export function SettingsPanel({ technician, onSessionLost }: { technician: Technician; onSessionLost: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const load = useLoad('settings', () => valueOrThrow(technician.settings(), onSessionLost));
   const [edited, setEdited] = useState<Partial<TechnicianSettings>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const cameras = useVideoInputs();
   if (load.state !== 'loaded') return <p>{load.state === 'failed' ? t('technician.loadFailed') : t('technician.loading')}</p>;
   const current = { ...load.value, ...edited };
   const choose = (change: Partial<TechnicianSettings>) => setEdited((previous) => ({ ...previous, ...change }));
@@ -153,6 +162,21 @@ export function SettingsPanel({ technician, onSessionLost }: { technician: Techn
       <fieldset>
         <legend>{t('technician.settings.scannerMode')}</legend>
         {scannerModes.map((mode) => choice(current.scannerMode === mode, t(`technician.settings.modes.${mode}`), () => choose({ scannerMode: mode })))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('setup.cameraLabel')}</legend>
+        {choice(current.cameraDeviceId === null, t('setup.cameraDefault'), () => choose({ cameraDeviceId: null }))}
+        {cameras.map((camera, index) =>
+          choice(current.cameraDeviceId === camera.deviceId, camera.label || t('setup.cameraUnnamed', { number: index + 1 }), () =>
+            choose({ cameraDeviceId: camera.deviceId }),
+          ),
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('technician.settings.catalogueSync')}</legend>
+        {syncChoices.map((minutes) =>
+          choice(current.catalogueSyncMinutes === minutes, t('technician.settings.minutes', { count: minutes }), () => choose({ catalogueSyncMinutes: minutes })),
+        )}
       </fieldset>
       <button type="button" className="button button--primary" onClick={() => void save()}>
         {t('technician.settings.save')}

@@ -27,6 +27,15 @@ export const SatisfactionIndicator = z.enum(satisfactionIndicators);
 export type SatisfactionIndicator = z.infer<typeof SatisfactionIndicator>;
 export const Indicators = z.partialRecord(SatisfactionIndicator, z.union([z.literal(0), z.literal(1), z.literal(2)]));
 export type Indicators = z.infer<typeof Indicators>;
+export type IndicatorScore = NonNullable<Indicators[SatisfactionIndicator]>;
+export const indicatorScores = [0, 1, 2] as const satisfies readonly IndicatorScore[];
+/** The most points the nine indicators add up to. */
+export const MAX_INDICATOR_TOTAL = satisfactionIndicators.length * 2;
+
+/** The rank of a 9-indicator total (domain.md section 4): Xuất sắc, Tốt, Khá, Trung bình, Yếu. */
+export const indicatorRanks = ['xuat_sac', 'tot', 'kha', 'trung_binh', 'yeu'] as const;
+export const IndicatorRank = z.enum(indicatorRanks);
+export type IndicatorRank = z.infer<typeof IndicatorRank>;
 
 export const MAX_REASON_LENGTH = 500;
 
@@ -88,12 +97,26 @@ const share = z.number().min(0).max(1).nullable();
 export const RatingCounts = z.object({ rat_hai_long: count, hai_long: count, khong_hai_long: count });
 export type RatingCounts = z.infer<typeof RatingCounts>;
 
+/**
+ * The nine indicators over the ratings that carry any. `means` has an indicator once someone scored it;
+ * `meanTotal` is the sum of the nine means (0-18), an indicator nobody scored counting at the average of the others,
+ * rounded to two decimals; `rank` is that total's. Both null without any indicator.
+ */
+export const IndicatorSummary = z.object({
+  rated: count,
+  means: z.partialRecord(SatisfactionIndicator, z.number().min(0).max(2)),
+  meanTotal: z.number().min(0).max(MAX_INDICATOR_TOTAL).nullable(),
+  rank: IndicatorRank.nullable(),
+});
+export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+
 export const FeedbackSummaryRow = z.object({
   agency: AgencyRef,
   period: z.string(),
   counts: RatingCounts,
   total: count,
   satisfactionShare: share,
+  indicators: IndicatorSummary,
 });
 export const FeedbackSummary = z.object({ kind: StatsPeriod, rows: z.array(FeedbackSummaryRow) });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;

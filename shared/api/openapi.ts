@@ -270,7 +270,12 @@ function feedbackApiPaths(): Record<string, Record<string, JsonObject>> {
       get: {
         tags: ['admin'],
         operationId: 'summariseFeedback',
-        summary: 'Rating counts and satisfaction share per agency per month, quarter or year',
+        summary: 'Rating counts, satisfaction share and the nine indicators per agency per month, quarter or year',
+        description:
+          '`indicators` covers the ratings that carry any of the nine indicators: how many (`rated`), the mean of each ' +
+          'indicator over those who scored it (0-2), the mean total out of 18 (an indicator nobody scored counts at the ' +
+          'average of the others; two decimals) and its rank: above 15 `xuat_sac`, 12 to 15 `tot`, 9 to under 12 `kha`, ' +
+          '6 to under 9 `trung_binh`, under 6 `yeu`. Total and rank are null without indicators.',
         security: [{ adminToken: [] }],
         parameters: [periodParameter('The length of the periods; default month.')],
         responses: { 200: json('One row per agency per period, newest period first.', 'FeedbackSummary'), 400: badBody, 401: adminOnly, 500: internal },

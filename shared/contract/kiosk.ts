@@ -11,6 +11,7 @@ import { technicianChannels, type TechnicianApi } from './technician';
 import { ScannerSettings } from './camera';
 import { setupChannels, setupEventChannels, type SetupApi } from './setup';
 import { presenceChannels, type AppPresence } from './presence';
+import { deviceChannels, type DeviceHealthReport } from './device';
 
 /** Errors that reach the renderer. Each has a message in the vi/en catalogues (renderer/i18n). */
 export const kioskErrorCodes = [
@@ -135,6 +136,7 @@ export const invokeChannels = {
   ...technicianChannels,
   ...setupChannels,
   ...presenceChannels,
+  ...deviceChannels,
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
@@ -184,4 +186,8 @@ export interface KioskApi {
   technician: TechnicianApi;
   /** The setup wizard (shared/contract/setup.ts): a kiosk with no valid configuration runs only these. */
   setup: SetupApi;
+  device: {
+    /** A device only the page sees changed health (shared/contract/device.ts); the next heartbeat carries it. */
+    health(request: DeviceHealthReport): Promise<void>;
+  };
 }

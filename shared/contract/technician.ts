@@ -5,6 +5,7 @@
  * messages, which never hold any.
  */
 import { z } from 'zod';
+import { DeviceHealth } from '../api/fleet';
 import { ScannerMode } from './camera';
 
 export const TechnicianErrorCode = z.enum([
@@ -52,6 +53,8 @@ export const Diagnostics = z.object({
   disk: z.object({ freeBytes: count, totalBytes: count }).nullable(),
   outboxPending: count,
   errors: z.object({ count, recent: z.array(RecentError).max(20) }),
+  /** The scanner's and the camera's health as the next heartbeat will report it. */
+  devices: z.object({ scanner: DeviceHealth, camera: DeviceHealth }),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 
@@ -68,6 +71,10 @@ export const TechnicianSettings = z.object({
   idleTimeoutSeconds: z.number().int().min(15).max(3600),
   language: z.enum(['vi', 'en']),
   scannerMode: ScannerMode,
+  /** Minutes between catalogue syncs (the configuration's bounds). */
+  catalogueSyncMinutes: z.number().int().min(1).max(24 * 60),
+  /** The camera to scan with (null: the system's default), as in the setup wizard. */
+  cameraDeviceId: z.string().min(1).max(512).nullable(),
 });
 export type TechnicianSettings = z.infer<typeof TechnicianSettings>;
 

@@ -222,3 +222,36 @@ describe('camera scanning', () => {
     expect(getUserMedia).not.toHaveBeenCalled();
   });
 });
+
+describe('camera health for the fleet heartbeat', () => {
+  it('reports a working camera once, not again for each screen that opens it, and a fault when it is unplugged', async () => {
+    const second = fakeStream();
+    getUserMedia.mockResolvedValueOnce(fakeStream().stream).mockResolvedValueOnce(second.stream).mockImplementation(async () => fakeStream().stream);
+    const kiosk = kioskWithScanner('both');
+    await openLookup(kiosk);
+    await waitFor(() => expect(kiosk.deviceHealth.mock.calls).toEqual([[{ device: 'camera', health: 'ok' }]]));
+
+    // Back home and to the lookup screen again: the camera starts and works again, which is no news.
+    await userEvent.click(screen.getByRole('button', { name: 'Về trang chủ' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Tra cứu hồ sơ/ }));
+    await framesPass(3);
+    expect(kiosk.deviceHealth).toHaveBeenCalledTimes(1);
+
+    act(() => second.track.unplug());
+    await waitFor(() => expect(kiosk.deviceHealth.mock.calls.at(-1)).toEqual([{ device: 'camera', health: 'fault' }]));
+
+    // The "scan to rate" screen finds a working camera again: that change is reported too.
+    await userEvent.click(screen.getByRole('button', { name: 'Về trang chủ' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Đánh giá/ }));
+    await waitFor(() => expect(kiosk.deviceHealth.mock.calls.at(-1)).toEqual([{ device: 'camera', health: 'ok' }]));
+    expect(kiosk.deviceHealth).toHaveBeenCalledTimes(3);
+  });
+
+  it('reports a fault when the camera is not allowed', async () => {
+    getUserMedia.mockRejectedValue(new DOMException('Permission denied', 'NotAllowedError'));
+    const kiosk = kioskWithScanner('both');
+    await openLookup(kiosk);
+    await screen.findByRole('alert');
+    expect(kiosk.deviceHealth.mock.calls).toEqual([[{ device: 'camera', health: 'fault' }]]);
+  });
+});

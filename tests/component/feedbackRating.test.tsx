@@ -18,12 +18,22 @@ async function ratingFromStatus(submit?: KioskApi['feedback']['submit'], languag
   return { kiosk, ratings, root: screen.getByTestId('rating') };
 }
 
+/** The common case: a level, then "Gửi đánh giá" beside the optional detailed rating. */
+async function chooseAndSend(root: HTMLElement, choice: string) {
+  await userEvent.click(within(root).getByRole('button', { name: choice }));
+  await userEvent.click(within(root).getByRole('button', { name: 'Gửi đánh giá' }));
+}
+
 describe('rating step', () => {
-  it('takes two taps from the status screen for a satisfied citizen, and thanks them', async () => {
+  it('takes three taps from the status screen for a satisfied citizen, and thanks them', async () => {
     const { ratings, root } = await ratingFromStatus();
     expect(root).toHaveAttribute('data-step', 'choose');
     expect(root).toHaveTextContent(dossier.agency.name);
     await userEvent.click(within(root).getByRole('button', { name: 'Hài lòng' }));
+    expect(root).toHaveAttribute('data-step', 'confirm');
+    expect(root).toHaveTextContent('Quý khách chọn: Hài lòng');
+    expect(ratings.submit).not.toHaveBeenCalled();
+    await userEvent.click(within(root).getByRole('button', { name: 'Gửi đánh giá' }));
     expect(await within(root).findByText(/Cảm ơn quý khách đã đánh giá/)).toBeInTheDocument();
     expect(ratings.submit).toHaveBeenCalledTimes(1);
     const request = ratings.submit.mock.calls[0]![0];
@@ -39,6 +49,8 @@ describe('rating step', () => {
       expect.arrayContaining(['Phải chờ đợi lâu', 'Phải đi lại nhiều lần', 'Lý do khác']),
     );
     await userEvent.click(within(root).getByRole('button', { name: 'Phải đi lại nhiều lần' }));
+    expect(ratings.submit).not.toHaveBeenCalled();
+    await userEvent.click(within(root).getByRole('button', { name: 'Gửi đánh giá' }));
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ rating: 'khong_hai_long', reason: 'many_visits' });
   });
@@ -48,7 +60,7 @@ describe('rating step', () => {
     await userEvent.click(within(root).getByRole('button', { name: 'Không hài lòng' }));
     await userEvent.click(within(root).getByRole('button', { name: 'Quay lại' }));
     expect(root).toHaveAttribute('data-step', 'choose');
-    await userEvent.click(within(root).getByRole('button', { name: 'Rất hài lòng' }));
+    await chooseAndSend(root, 'Rất hài lòng');
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls.map(([request]) => request.rating)).toEqual(['rat_hai_long']);
   });
@@ -56,7 +68,7 @@ describe('rating step', () => {
   it('shows "saving" while the core records it, with no choice left to tap twice', async () => {
     const pending = deferred<Awaited<ReturnType<KioskApi['feedback']['submit']>>>();
     const { ratings, root } = await ratingFromStatus(() => pending.promise);
-    await userEvent.click(within(root).getByRole('button', { name: 'Rất hài lòng' }));
+    await chooseAndSend(root, 'Rất hài lòng');
     expect(root).toHaveAttribute('data-step', 'sending');
     expect(within(root).queryByRole('button')).not.toBeInTheDocument();
     pending.resolve({ ok: true, value: { recorded: true } });
@@ -66,7 +78,7 @@ describe('rating step', () => {
 
   it('says so when this dossier was already rated in this visit', async () => {
     const { root } = await ratingFromStatus(async () => ({ ok: true, value: { recorded: false } }));
-    await userEvent.click(within(root).getByRole('button', { name: 'Hài lòng' }));
+    await chooseAndSend(root, 'Hài lòng');
     expect(await within(root).findByText(/đã đánh giá hồ sơ này/)).toBeInTheDocument();
   });
 
@@ -77,6 +89,7 @@ describe('rating step', () => {
     );
     await userEvent.click(within(root).getByRole('button', { name: 'Không hài lòng' }));
     await userEvent.click(within(root).getByRole('button', { name: 'Phải chờ đợi lâu' }));
+    await userEvent.click(within(root).getByRole('button', { name: 'Gửi đánh giá' }));
     expect(await within(root).findByRole('alert')).toHaveTextContent(/Chưa ghi nhận được đánh giá/);
     await userEvent.click(within(root).getByRole('button', { name: 'Thử lại' }));
     await within(root).findByText(/Cảm ơn/);
@@ -102,12 +115,13 @@ describe('rating step', () => {
     kiosk.scan(scanOf(dossier.code));
     const root = await screen.findByTestId('rating');
     expect(screen.queryByTestId('dossier-status')).not.toBeInTheDocument();
-    await userEvent.click(within(root).getByRole('button', { name: 'Rất hài lòng' }));
+    await chooseAndSend(root, 'Rất hài lòng');
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ dossierCode: dossier.code, rating: 'rat_hai_long' });
   });
 
-  it('from home, rates a dossier whose code the citizen types when the receipt will not scan', async () => {
+  // Some thirty taps on the keypad: more than the default 5 s on a busy machine.
+  it('from home, rates a dossier whose code the citizen types when the receipt will not scan', { timeout: 20_000 }, async () => {
     const ratings = fakeRatings();
     const kiosk = fakeKiosk(async () => found(dossier), {}, undefined, ratings.api);
     renderKiosk(kiosk);
@@ -117,19 +131,19 @@ describe('rating step', () => {
     const root = await screen.findByTestId('rating');
     expect(kiosk.lookup).toHaveBeenCalledWith({ code: dossier.code });
     expect(screen.queryByTestId('dossier-status')).not.toBeInTheDocument();
-    await userEvent.click(within(root).getByRole('button', { name: 'Hài lòng' }));
+    await chooseAndSend(root, 'Hài lòng');
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ dossierCode: dossier.code, rating: 'hai_long' });
   });
 
   it('starts a new visit after going home: the same dossier can be rated by the next citizen', async () => {
     const { kiosk, ratings, root } = await ratingFromStatus();
-    await userEvent.click(within(root).getByRole('button', { name: 'Hài lòng' }));
+    await chooseAndSend(root, 'Hài lòng');
     await within(root).findByText(/Cảm ơn/);
     await userEvent.click(within(root).getByRole('button', { name: 'Về trang chủ' }));
     kiosk.scan(scanOf(dossier.code));
     await userEvent.click(within(await screen.findByTestId('dossier-status')).getByTestId('rate-dossier'));
-    await userEvent.click(within(screen.getByTestId('rating')).getByRole('button', { name: 'Hài lòng' }));
+    await chooseAndSend(screen.getByTestId('rating'), 'Hài lòng');
     await screen.findByText(/Cảm ơn/);
     const sessions = ratings.submit.mock.calls.map(([request]) => request.sessionId);
     expect(sessions).toHaveLength(2);
@@ -151,6 +165,7 @@ describe('rating step: another reason', () => {
     const keyboard = within(root).getByTestId('viet-keyboard');
     for (const key of 'chaaj') await userEvent.click(within(keyboard).getByText(key, { selector: 'button > span' }));
     expect(within(root).getByTestId('reason-display')).toHaveTextContent('chậ');
+    await userEvent.click(within(root).getByRole('button', { name: 'Tiếp tục' }));
     await userEvent.click(within(root).getByRole('button', { name: 'Gửi đánh giá' }));
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ rating: 'khong_hai_long', reason: 'chậ' });
@@ -158,6 +173,7 @@ describe('rating step: another reason', () => {
 
   it('sends "other" when nothing is typed', async () => {
     const { ratings, root } = await otherReason();
+    await userEvent.click(within(root).getByRole('button', { name: 'Tiếp tục' }));
     await userEvent.click(within(root).getByRole('button', { name: 'Gửi đánh giá' }));
     await within(root).findByText(/Cảm ơn/);
     expect(ratings.submit.mock.calls[0]![0]).toMatchObject({ rating: 'khong_hai_long', reason: 'other' });

@@ -161,6 +161,21 @@ describe('http bridge: keyboard-wedge scanner', () => {
     expect(scans).toEqual([]);
   });
 
+  it('tells the core the scanner works after its first burst, once, and never for a person typing', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => json(200, { ok: true, response: {} }));
+    createHttpKiosk(window, fetch).scanner.onScan(() => undefined);
+    const healthPosts = () => fetch.mock.calls.filter(([url]) => url === '/bridge/invoke/device:health').map(([, init]) => JSON.parse(String(init?.body)) as unknown);
+
+    keys([...chars('000.00.06.H56'), 'Enter'], typingSpeedMs);
+    expect(healthPosts()).toEqual([]);
+    // An unreadable code still proves the scanner reads.
+    keys([...chars('<b>000123</b>'), 'Enter'], scanSpeedMs);
+    await vi.waitFor(() => expect(healthPosts()).toEqual([{ device: 'scanner', health: 'ok' }]));
+    keys([...chars('000.00.06.H56-231027-0361'), 'Enter'], scanSpeedMs);
+    await Promise.resolve();
+    expect(healthPosts()).toHaveLength(1);
+  });
+
   it('stops listening once unsubscribed', () => {
     const { scans, unsubscribe } = subscribe();
     unsubscribe();

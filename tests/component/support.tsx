@@ -52,6 +52,8 @@ export interface FakeKiosk {
   scan(event: ScanEvent): void;
   /** The renderer's presence reports, in order. */
   presence: ReturnType<typeof vi.fn<KioskApi['app']['presence']>>;
+  /** The renderer's device health reports, in order. */
+  deviceHealth: ReturnType<typeof vi.fn<KioskApi['device']['health']>>;
 }
 
 export function fakeKiosk(
@@ -65,6 +67,7 @@ export function fakeKiosk(
   const listeners = new Set<(event: ScanEvent) => void>();
   const lookupMock = vi.fn(lookup);
   const presenceMock = vi.fn<KioskApi['app']['presence']>(async () => undefined);
+  const deviceHealthMock = vi.fn<KioskApi['device']['health']>(async () => undefined);
   const api: KioskApi = {
     dossier: { lookup: lookupMock },
     app: { info: async () => ({ version: '0.1.0', host: 'web', demo: true, idleTimeoutSeconds: 60, language: 'vi', ...info }), presence: presenceMock },
@@ -79,11 +82,13 @@ export function fakeKiosk(
     ...ratings,
     technician,
     setup: kioskModeSetup(),
+    device: { health: deviceHealthMock },
   };
   return {
     api,
     lookup: lookupMock,
     presence: presenceMock,
+    deviceHealth: deviceHealthMock,
     scan(event) {
       act(() => {
         for (const listener of listeners) listener(event);

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeKiosk, renderKiosk } from './support';
@@ -68,6 +68,7 @@ describe('technician mode: PIN and lockout', () => {
     expect(diagnostics).toHaveTextContent('3 giờ 25 phút');
     expect(diagnostics).toHaveTextContent('1 lỗi từ khi khởi động');
     expect(diagnostics).toHaveTextContent('heartbeat not delivered');
+    expect(diagnostics).toHaveTextContent('Máy quét: hoạt động — Camera: lỗi');
   });
 
   it('goes back to the PIN pad when the core has ended the session', async () => {
@@ -116,12 +117,42 @@ describe('technician mode: settings and actions', () => {
     await enterPin(RIGHT_PIN);
     await userEvent.click(await screen.findByRole('button', { name: 'Cài đặt' }));
     expect(await screen.findByRole('button', { name: '60 giây' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Camera mặc định' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Mỗi 15 phút' })).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(screen.getByRole('button', { name: '90 giây' }));
     // (The kiosk's own language switch lies under the technician layer.)
     await userEvent.click(within(screen.getByTestId('technician-mode')).getByRole('button', { name: 'English' }));
     await userEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
     expect(technician.api.updateSettings).toHaveBeenCalledWith({ idleTimeoutSeconds: 90, language: 'en' });
-    expect(await screen.findByText('Đã lưu. Một số cài đặt có hiệu lực sau khi khởi động lại.')).toBeInTheDocument();
+    expect(await screen.findByText('Đã lưu. Cài đặt mới có hiệu lực ngay khi thoát chế độ kỹ thuật.')).toBeInTheDocument();
+  });
+
+  it('applies the saved settings as soon as the technician leaves: the kiosk asks the core again', async () => {
+    const technician = fakeTechnician();
+    const kiosk = fakeKiosk(undefined, undefined, undefined, undefined, undefined, technician.api);
+    // The core's running settings, as app:info answers them: changed by the save, as the core does.
+    let language: 'vi' | 'en' = 'vi';
+    kiosk.api.app = { ...kiosk.api.app, info: async () => ({ version: '0.1.0', host: 'web', demo: false, idleTimeoutSeconds: 60, language }) };
+    vi.mocked(technician.api.updateSettings).mockImplementation(async (change) => {
+      language = change.language ?? language;
+      return { ok: true, value: { idleTimeoutSeconds: 60, language, scannerMode: 'wedge', catalogueSyncMinutes: 15, cameraDeviceId: null } };
+    });
+    renderKiosk(kiosk);
+    tapCorner(5);
+    await screen.findByTestId('pin-pad');
+    await enterPin(RIGHT_PIN);
+    await userEvent.click(await screen.findByRole('button', { name: 'Cài đặt' }));
+    await userEvent.click(within(await screen.findByTestId('technician-mode')).getByRole('button', { name: 'English' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Mỗi 30 phút' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
+    expect(technician.api.updateSettings).toHaveBeenCalledWith({ language: 'en', catalogueSyncMinutes: 30 });
+    await screen.findByText(/^Đã lưu/);
+    await userEvent.click(screen.getByRole('button', { name: 'Thao tác' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Khóa và thoát chế độ kỹ thuật' }));
+    // No restart: the kiosk is in the newly configured language at once.
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    expect(screen.queryByTestId('technician-mode')).not.toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Choose language' })).toBeInTheDocument();
   });
 
   it('asks again before re-enrolling, then asks the core', async () => {

@@ -14,6 +14,7 @@ export const sampleDiagnostics: Diagnostics = {
   catalogue: { lastSyncAt: '2026-11-22T01:00:00.000Z', online: true, counts: { procedures: 120, agencies: 8, fields: 15, locations: 3 } },
   disk: { freeBytes: 12.5 * 1024 ** 3, totalBytes: 64 * 1024 ** 3 },
   outboxPending: 2,
+  devices: { scanner: 'ok', camera: 'fault' },
   errors: { count: 1, recent: [{ at: '2026-11-22T07:59:00.000Z', event: 'heartbeat.failed', message: 'heartbeat not delivered' }] },
 };
 
@@ -41,8 +42,8 @@ export function fakeTechnician() {
     usbTargets: vi.fn(inSession([])),
     exportLogs: vi.fn(async () => sessionRequired),
     logTail: vi.fn(inSession(['{"level":30,"msg":"kiosk started"}'])),
-    settings: vi.fn(inSession({ idleTimeoutSeconds: 60, language: 'vi' as const, scannerMode: 'wedge' as const })),
-    updateSettings: vi.fn(async (change) => (unlocked ? { ok: true as const, value: { idleTimeoutSeconds: 60, language: 'vi' as const, scannerMode: 'wedge' as const, ...change } } : sessionRequired)),
+    settings: vi.fn(inSession({ idleTimeoutSeconds: 60, language: 'vi' as const, scannerMode: 'wedge' as const, catalogueSyncMinutes: 15, cameraDeviceId: null })),
+    updateSettings: vi.fn(async (change) => (unlocked ? { ok: true as const, value: { idleTimeoutSeconds: 60, language: 'vi' as const, scannerMode: 'wedge' as const, catalogueSyncMinutes: 15, cameraDeviceId: null, ...change } } : sessionRequired)),
     reenroll: vi.fn(inSession({ restarting: true as const })),
     restart: vi.fn(inSession({ restarting: true as const })),
     exitToDesktop: vi.fn(inSession({ exiting: true as const })),

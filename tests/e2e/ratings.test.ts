@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FeedbackList, feedbackPaths } from '../../shared/api/feedback';
+import { FeedbackList, FeedbackSummary, feedbackPaths } from '../../shared/api/feedback';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode } from '../../server/demoData';
 import { launchChromium, makeTempDir, startCentral, startWebHost, TEST_ADMIN_TOKEN, type RunningProcess } from '../support/processes';
 import { typeAsScanner } from '../support/scanner';
@@ -55,6 +55,7 @@ describe('ratings through the web host', () => {
     await page.getByTestId('rate-dossier').click();
     await page.getByRole('button', { name: 'Không hài lòng' }).click();
     await page.getByRole('button', { name: 'Phải chờ đợi lâu' }).click();
+    await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
     await page.getByText(/Cảm ơn quý khách đã đánh giá/).waitFor();
     await expect.poll(async () => (await ratingsOnServer()).total, { timeout: 10_000 }).toBe(1);
 
@@ -63,6 +64,7 @@ describe('ratings through the web host', () => {
     await central.stop();
     await page.getByTestId('rate-dossier').click();
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
     // Thanked at once: the rating is on the kiosk's disk, whatever the network does.
     await page.getByText(/Cảm ơn quý khách đã đánh giá/).waitFor({ timeout: 5_000 });
 
@@ -76,4 +78,30 @@ describe('ratings through the web host', () => {
       ].sort(),
     );
   }, 90_000);
+
+  it('sends the indicators the citizen answered in the optional detailed rating, and the server summarises them', async () => {
+    const code = demoDossierCode('result_ready');
+    await showStatus(code);
+    const before = (await ratingsOnServer()).total;
+    await page.getByTestId('rate-dossier').click();
+    await page.getByRole('button', { name: 'Rất hài lòng' }).click();
+    await page.getByRole('button', { name: 'Đánh giá thêm 9 tiêu chí (không bắt buộc)' }).click();
+    await page.getByRole('button', { name: 'Tốt', exact: true }).click(); // total time
+    await page.getByRole('button', { name: 'Câu sau' }).click(); // time at each agency: left out
+    await page.getByRole('button', { name: 'Đạt', exact: true }).click(); // contacts
+    await page.getByText('Đã trả lời 2/9 tiêu chí').waitFor();
+    await page.getByRole('button', { name: 'Gửi đánh giá', exact: true }).click();
+    await page.getByText(/Cảm ơn quý khách đã đánh giá/).waitFor();
+
+    await expect.poll(async () => (await ratingsOnServer()).total, { timeout: 10_000 }).toBe(before + 1);
+    const rated = (await ratingsOnServer()).items.find((item) => item.dossierCode === code);
+    expect(rated).toMatchObject({ rating: 'rat_hai_long', reason: null, indicators: { total_time: 2, contacts: 1 } });
+    expect(Object.keys(rated?.indicators ?? {}).sort()).toEqual(['contacts', 'total_time']);
+
+    const response = await fetch(`${central.url}${feedbackPaths.adminFeedbackSummary}?period=year`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const summary = FeedbackSummary.parse(await response.json());
+    const row = summary.rows.find((candidate) => candidate.agency.id === rated?.agency.id);
+    // The only rating with indicators: 2 and 1 average 1.5 a point, 13.5 of 18.
+    expect(row?.indicators).toEqual({ rated: 1, means: { total_time: 2, contacts: 1 }, meanTotal: 13.5, rank: 'tot' });
+  }, 60_000);
 });

@@ -4,7 +4,16 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type AdminCreateDossier, ApiErrorBody, apiPaths, Dossier, EnrollmentCodeIssued, EnrollResponse } from '../../shared/api/gateway';
-import { FeedbackAccepted, FeedbackList, type FeedbackRequest, FeedbackSummary, feedbackPaths, IDEMPOTENCY_KEY_HEADER, OnTimeBoard } from '../../shared/api/feedback';
+import {
+  FeedbackAccepted,
+  FeedbackList,
+  type FeedbackRequest,
+  FeedbackSummary,
+  feedbackPaths,
+  IDEMPOTENCY_KEY_HEADER,
+  OnTimeBoard,
+  satisfactionIndicators,
+} from '../../shared/api/feedback';
 import { type CentralServerOptions, startCentralServer } from '../../server/centralServer';
 import { makeTempDir } from '../support/processes';
 import { apiCaller } from '../support/api';
@@ -147,13 +156,55 @@ describe('admin feedback list and summary', () => {
     await expectError(await admin(`${feedbackPaths.adminFeedback}?period=week`), 400, 'VALIDATION_FAILED');
 
     const summary = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=month`)).json());
+    const noIndicators = { rated: 0, means: {}, meanTotal: null, rank: null };
     expect(summary.rows).toEqual([
-      { agency: centre, period: '2026-03', counts: { rat_hai_long: 1, hai_long: 0, khong_hai_long: 1 }, total: 2, satisfactionShare: 0.5 },
-      { agency: ward, period: '2026-03', counts: { rat_hai_long: 0, hai_long: 1, khong_hai_long: 0 }, total: 1, satisfactionShare: 1 },
-      { agency: centre, period: '2026-02', counts: { rat_hai_long: 0, hai_long: 0, khong_hai_long: 1 }, total: 1, satisfactionShare: 0 },
+      { agency: centre, period: '2026-03', counts: { rat_hai_long: 1, hai_long: 0, khong_hai_long: 1 }, total: 2, satisfactionShare: 0.5, indicators: noIndicators },
+      { agency: ward, period: '2026-03', counts: { rat_hai_long: 0, hai_long: 1, khong_hai_long: 0 }, total: 1, satisfactionShare: 1, indicators: noIndicators },
+      { agency: centre, period: '2026-02', counts: { rat_hai_long: 0, hai_long: 0, khong_hai_long: 1 }, total: 1, satisfactionShare: 0, indicators: noIndicators },
     ]);
     const yearly = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=year`)).json());
     expect(yearly.rows.map((row) => [row.agency.id, row.period, row.total])).toEqual([[centre.id, '2026', 3], [ward.id, '2026', 1]]);
+  });
+
+  it('summarises the nine indicators of the ratings that carry them: their means, the mean total and its rank', async () => {
+    const { addDossier, enroll, rate, admin, setClock } = await start();
+    await addDossier(dossier('000.00.06.H56-260302-0001'));
+    await addDossier(dossier('000.21.30.H56-260302-0001', { agency: ward }));
+    const { token, kioskId } = await enroll('hw-1');
+    const allNine = (score: 0 | 1 | 2) => Object.fromEntries(satisfactionIndicators.map((indicator) => [indicator, score]));
+    const centreCode = '000.00.06.H56-260302-0001';
+    setClock(Date.parse('2026-02-10T03:00:00Z'));
+    await rate(token, { dossierCode: centreCode, rating: 'khong_hai_long', reason: 'wait_long', indicators: allNine(0), kioskId });
+    setClock(NOW);
+    for (const body of [
+      { dossierCode: centreCode, rating: 'rat_hai_long', indicators: allNine(2), kioskId },
+      { dossierCode: centreCode, rating: 'hai_long', indicators: { ...allNine(1), online_service: 2 }, kioskId },
+      { dossierCode: centreCode, rating: 'hai_long', kioskId },
+      { dossierCode: '000.21.30.H56-260302-0001', rating: 'hai_long', indicators: { staff_attitude: 1, publicity: 2 }, kioskId },
+    ]) {
+      expect((await rate(token, body)).status).toBe(201);
+    }
+
+    const summary = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=month`)).json());
+    expect(summary.rows.map((row) => [row.agency.id, row.period, row.indicators])).toEqual([
+      [
+        centre.id,
+        '2026-03',
+        {
+          rated: 2,
+          means: { ...Object.fromEntries(satisfactionIndicators.map((indicator) => [indicator, 1.5])), online_service: 2 },
+          // 8 × 1.5 + 2
+          meanTotal: 14,
+          rank: 'tot',
+        },
+      ],
+      // Two indicators scored, averaging 1.5: 13.5 on the 18-point scale.
+      [ward.id, '2026-03', { rated: 1, means: { staff_attitude: 1, publicity: 2 }, meanTotal: 13.5, rank: 'tot' }],
+      [centre.id, '2026-02', { rated: 1, means: allNine(0), meanTotal: 0, rank: 'yeu' }],
+    ]);
+    const quarter = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=quarter`)).json());
+    // Over the quarter's three ratings each indicator means (2 + 1 + 0) / 3, online service (2 + 2 + 0) / 3: "khá".
+    expect(quarter.rows.find((row) => row.agency.id === centre.id)?.indicators).toMatchObject({ rated: 3, meanTotal: 9.33, rank: 'kha' });
   });
 
   it('is for the admin only', async () => {

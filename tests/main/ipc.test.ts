@@ -10,6 +10,7 @@ import { FakeWebFrame, ipcMain, resetFakeElectron } from './fakeElectron';
 import { memoryLogger } from './memoryLogger';
 import { defaultScannerSettings } from '../../shared/contract/camera';
 import { provisionedSetupHandlers } from '../../electron/core/setup/setupHandlers';
+import type { DeviceHealthReport } from '../../shared/contract/device';
 
 const code = '000.00.06.H56-231027-0361';
 const dossier: DossierView = {
@@ -27,12 +28,14 @@ const dossier: DossierView = {
 const info: AppInfo = { version: '0.1.0', host: 'electron', demo: true, idleTimeoutSeconds: 60, language: 'vi' };
 
 let lookups: LookupRequest[];
+let healthReports: DeviceHealthReport[];
 let handlers: InvokeHandlers;
 let log: ReturnType<typeof memoryLogger>;
 
 beforeEach(() => {
   resetFakeElectron();
   lookups = [];
+  healthReports = [];
   handlers = {
     'dossier:lookup': async (request) => {
       lookups.push(request);
@@ -40,6 +43,10 @@ beforeEach(() => {
     },
     'app:info': async () => info,
     'app:presence': async () => ({}),
+    'device:health': async (report) => {
+      healthReports.push(report);
+      return {};
+    },
     'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
     'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
     'scanner:settings': async () => defaultScannerSettings,
@@ -93,6 +100,15 @@ describe('IPC', () => {
   ])('refuses %s as BAD_REQUEST without reaching the handler', async (_name, payload) => {
     expect(await refusal(invoke('dossier:lookup', senderEvent(), payload))).toBe('BAD_REQUEST');
     expect(lookups).toEqual([]);
+  });
+
+  it('hands a camera health report to the core, and refuses one outside the contract without reaching it', async () => {
+    await expect(invoke('device:health', senderEvent(), { device: 'camera', health: 'fault' })).resolves.toEqual({});
+    expect(await refusal(invoke('device:health', senderEvent(), { device: 'camera', health: 'broken' }))).toBe('BAD_REQUEST');
+    // 'disabled' and 'unknown' are the core's to decide, never the page's.
+    expect(await refusal(invoke('device:health', senderEvent(), { device: 'camera', health: 'disabled' }))).toBe('BAD_REQUEST');
+    expect(await refusal(invoke('device:health', senderEvent(), { device: 'printer', health: 'ok' }))).toBe('BAD_REQUEST');
+    expect(healthReports).toEqual([{ device: 'camera', health: 'fault' }]);
   });
 
   it('refuses extra fields on a strict request', async () => {

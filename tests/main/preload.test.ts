@@ -44,6 +44,7 @@ beforeEach(() => {
       },
       'app:info': async () => ({ version: '0.1.0', host: 'electron', demo: false, idleTimeoutSeconds: 60, language: 'vi' }),
       'app:presence': async () => ({}),
+      'device:health': async () => ({}),
       'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
       'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
       'scanner:settings': async () => defaultScannerSettings,
@@ -105,6 +106,11 @@ describe('the preload', () => {
   it('reports presence on its contract channel and resolves with nothing', async () => {
     await expect(kiosk.app.presence({ idleAtHome: true })).resolves.toBeUndefined();
     expect(ipcRenderer.invocations).toEqual([{ channel: 'app:presence', args: [{ idleAtHome: true }] }]);
+  });
+
+  it('reports device health on its contract channel and resolves with nothing', async () => {
+    await expect(kiosk.device.health({ device: 'camera', health: 'fault' })).resolves.toBeUndefined();
+    expect(ipcRenderer.invocations).toEqual([{ channel: 'device:health', args: [{ device: 'camera', health: 'fault' }] }]);
   });
 
   it('forwards only the scan payload to a listener, never the IPC event, until unsubscribed', () => {

@@ -66,7 +66,10 @@ describe('what voice guidance says', () => {
       status(dossier()),
       { name: 'error', error: { code: 'NOT_FOUND', reason: null, lookedUpCode: 'X' } },
       { name: 'rateScan' },
-      { name: 'rating', dossierCode: 'X', agencyName: 'UBND' },
+      { name: 'rating', dossierCode: 'X', agencyName: 'UBND', step: { name: 'choose' } },
+      { name: 'rating', dossierCode: 'X', agencyName: 'UBND', step: { name: 'confirm', choice: { rating: 'hai_long' } } },
+      { name: 'rating', dossierCode: 'X', agencyName: 'UBND', step: { name: 'indicators', choice: { rating: 'hai_long' }, position: 0, answers: {} } },
+      { name: 'rating', dossierCode: 'X', agencyName: 'UBND', step: { name: 'indicators', choice: { rating: 'hai_long' }, position: 9, answers: {} } },
       { name: 'board' },
     ];
     for (const screen of screens) {
@@ -77,5 +80,19 @@ describe('what voice guidance says', () => {
       expect(`${vi}${en}`, screen.name).not.toMatch(/access\.|\{\{/);
     }
     expect(say({ name: 'home' })).toBe('Trang chủ. Quý khách có thể chọn: Tra cứu hồ sơ, Thủ tục hành chính, Đánh giá hài lòng, Kết quả giải quyết hồ sơ.');
+  });
+
+  it('reads the optional detailed rating one indicator at a time, with the three answers', () => {
+    const rating = (step: Extract<Screen, { name: 'rating' }>['step']): Screen => ({ name: 'rating', dossierCode: '000.00.06.H56-260310-0042', agencyName: 'UBND', step });
+    expect(say(rating({ name: 'confirm', choice: { rating: 'hai_long' } }))).toBe(
+      'Quý khách chọn: Hài lòng. Bấm Gửi đánh giá để hoàn tất, hoặc chọn Đánh giá thêm 9 tiêu chí nếu muốn.',
+    );
+    const third = rating({ name: 'indicators', choice: { rating: 'hai_long' }, position: 2, answers: { total_time: 2 } });
+    expect(say(third)).toBe(
+      'Đánh giá chi tiết, không bắt buộc. Tiêu chí 3 trên 9. Quý khách đánh giá thế nào về: Số lần phải đi lại để nộp, bổ sung hồ sơ? ' +
+        'Chọn: Chưa tốt, Đạt, Tốt.',
+    );
+    expect(say(third, 'en')).toMatch(/^Detailed rating, optional\. Criterion 3 of 9\. .*Choose: Not good, Acceptable, Good\.$/);
+    expect(say(third)).not.toContain('000.00.06.H56');
   });
 });

@@ -25,7 +25,7 @@ beforeEach(() => {
   dataDir = makeTempDir('technician');
   clock = Date.parse('2026-11-22T08:00:00Z');
   controlled = [];
-  settings = { idleTimeoutSeconds: 60, language: 'vi', scannerMode: 'wedge' };
+  settings = { idleTimeoutSeconds: 60, language: 'vi', scannerMode: 'wedge', catalogueSyncMinutes: 15, cameraDeviceId: null };
 });
 
 function config(hash: string | null = pinHash): TechnicianConfig {
@@ -53,6 +53,7 @@ function technician(opts: { hash?: string | null; logDir?: string | null } = {})
     client: { health: async () => ({ status: 'ok', version: '9.9.9' }) },
     catalogue: { status: () => ({ lastSyncAt: null, online: true, syncing: false, progress: null, counts: { procedures: 3, agencies: 2, fields: 1, locations: 1 } }) },
     outbox: { counts: () => ({ pending: 4, delivered: 0, rejected: 0 }) },
+    devices: () => ({ scanner: 'ok', camera: 'fault' }),
     logger: memoryLogger().logger,
     now: () => clock,
     controlDelayMs: 0,
@@ -103,7 +104,7 @@ describe('technician mode in the core: the session', () => {
     const diagnostics = await handlers['technician:diagnostics']({});
     expect(diagnostics).toMatchObject({
       ok: true,
-      value: { version: '0.1.0', kioskId: 'kiosk-1', server: { reachable: true, serverVersion: '9.9.9' }, outboxPending: 4, catalogue: { counts: { procedures: 3 } } },
+      value: { version: '0.1.0', kioskId: 'kiosk-1', server: { reachable: true, serverVersion: '9.9.9' }, outboxPending: 4, catalogue: { counts: { procedures: 3 } }, devices: { scanner: 'ok', camera: 'fault' } },
     });
 
     await handlers['technician:lock']({});
@@ -126,7 +127,7 @@ describe('technician mode in the core: the session', () => {
     await handlers['technician:unlock']({ pin: PIN });
     expect(await handlers['technician:updateSettings']({ idleTimeoutSeconds: 90, language: 'en' })).toEqual({
       ok: true,
-      value: { idleTimeoutSeconds: 90, language: 'en', scannerMode: 'wedge' },
+      value: { idleTimeoutSeconds: 90, language: 'en', scannerMode: 'wedge', catalogueSyncMinutes: 15, cameraDeviceId: null },
     });
     await handlers['technician:restart']({});
     await handlers['technician:exitToDesktop']({});

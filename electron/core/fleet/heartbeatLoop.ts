@@ -15,6 +15,8 @@ export interface HeartbeatLoop {
   beat(): Promise<boolean>;
   /** Hosts report what they see of the scanner and the camera; sent with the next heartbeat. */
   reportDevice(device: 'scanner' | 'camera', health: DeviceHealth): void;
+  /** What was last reported of each device ('unknown' before any report). */
+  devices(): { scanner: DeviceHealth; camera: DeviceHealth };
 }
 
 export interface HeartbeatLoopOptions {
@@ -66,5 +68,6 @@ export function createHeartbeatLoop(opts: HeartbeatLoopOptions): HeartbeatLoop {
     reportDevice(device, health) {
       devices[device] = health;
     },
+    devices: () => ({ ...devices }),
   };
 }

@@ -8,7 +8,7 @@ export interface HeartbeatInputs {
   lastSyncAt: string | null;
   scannerMode: ScannerMode;
   /** What the hosts last reported of each device. */
-  devices: { scanner: DeviceHealth; camera: DeviceHealth };
+  devices: DeviceHealths;
   recentErrors: number;
   outboxPending: number;
   locationId: string | null;
@@ -16,14 +16,22 @@ export interface HeartbeatInputs {
   now: Date;
 }
 
+export type DeviceHealths = { scanner: DeviceHealth; camera: DeviceHealth };
+
+/** What the heartbeat says of each device: a device the kiosk is not set up to use is not a fault, whatever was last reported of it. */
+export function devicesAsReported(scannerMode: ScannerMode, devices: DeviceHealths): DeviceHealths {
+  return {
+    scanner: scannerMode === 'camera' ? 'disabled' : devices.scanner,
+    camera: usesCamera(scannerMode) ? devices.camera : 'disabled',
+  };
+}
+
 export function buildHeartbeat(inputs: HeartbeatInputs): Heartbeat {
   return {
     version: inputs.version,
     uptimeSeconds: Math.max(0, Math.floor(inputs.uptimeSeconds)),
     lastSyncAt: inputs.lastSyncAt,
-    // A device the kiosk is not set up to use is not a fault, whatever was last reported of it.
-    scanner: inputs.scannerMode === 'camera' ? 'disabled' : inputs.devices.scanner,
-    camera: usesCamera(inputs.scannerMode) ? inputs.devices.camera : 'disabled',
+    ...devicesAsReported(inputs.scannerMode, inputs.devices),
     recentErrors: inputs.recentErrors,
     outboxPending: inputs.outboxPending,
     locationId: inputs.locationId,

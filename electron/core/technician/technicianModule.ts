@@ -50,6 +50,8 @@ export interface TechnicianModuleOptions extends TechnicianHostPorts {
   client: Pick<CentralClient, 'health'>;
   catalogue: Pick<CatalogueService, 'status'>;
   outbox: Pick<OutboxStore, 'counts'>;
+  /** The devices' health as the next heartbeat will report it (fleet/heartbeatPayload.ts devicesAsReported). */
+  devices: () => Diagnostics['devices'];
   logger: Logger;
   now?: () => number;
   policy?: LockoutPolicy;
@@ -130,6 +132,7 @@ export function createTechnicianModule(opts: TechnicianModuleOptions): Technicia
       disk,
       outboxPending: opts.outbox.counts().pending,
       errors: opts.recentErrors.snapshot(),
+      devices: opts.devices(),
     };
   }
 
