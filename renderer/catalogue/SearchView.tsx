@@ -16,7 +16,7 @@ import { useLoad } from './useLoad';
 
 /** Long enough to skip the keys of a word typed quickly, short enough to feel immediate. */
 const typingPauseMs = 150;
-/** Fewer than the browse pages: the keyboard takes half the screen. */
+/** Fewer than the browse pages: the keyboard takes half the screen (or its right half, in landscape). */
 const resultsPerPage = 4;
 
 export function SearchView({
@@ -55,22 +55,25 @@ export function SearchView({
           {t('catalogue.filters')}
         </button>
       </div>
-      {filtersOpen ? (
-        <FilterPanel catalogue={catalogue} filters={draft.filters} onFilters={(filters) => onDraft({ filters })} />
-      ) : query === '' && !filtered ? (
-        <p className="lead">{t('catalogue.searchHint')}</p>
-      ) : (
-        <SearchResults
-          catalogue={catalogue}
-          query={query}
-          filters={draft.filters}
-          page={page}
-          onPage={onPage}
-          onProcedure={onProcedure}
-          onSuggestion={(text) => onDraft({ text })}
-          onClearFilters={filtered ? () => onDraft({ filters: {} }) : null}
-        />
-      )}
+      {/* The one part that scrolls: the typed text and the keyboard stay in view (catalogue.css). */}
+      <div className="search-pane">
+        {filtersOpen ? (
+          <FilterPanel catalogue={catalogue} filters={draft.filters} onFilters={(filters) => onDraft({ filters })} />
+        ) : query === '' && !filtered ? (
+          <p className="lead">{t('catalogue.searchHint')}</p>
+        ) : (
+          <SearchResults
+            catalogue={catalogue}
+            query={query}
+            filters={draft.filters}
+            page={page}
+            onPage={onPage}
+            onProcedure={onProcedure}
+            onSuggestion={(text) => onDraft({ text })}
+            onClearFilters={filtered ? () => onDraft({ filters: {} }) : null}
+          />
+        )}
+      </div>
       <VietKeyboard mode={draft.mode} onModeChange={(mode) => onDraft({ mode })} onKey={onKey} />
     </div>
   );

@@ -7,6 +7,7 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { SimpleKeyboard, type KeyboardOptions } from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
+import './keys.css';
 
 export interface TouchKeyboardSetup {
   layout: Record<string, string[]>;

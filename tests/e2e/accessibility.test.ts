@@ -1,9 +1,11 @@
 /**
  * Every screen of the kiosk, in both themes and both orientations, through the web host against the reference
  * server in Chromium: no serious or critical axe-core violation (and WCAG AAA text contrast in the high-contrast
- * theme), every visible touch target at least 64 px each way, the main actions in view (and in the lower two
- * thirds of a portrait screen), no request leaving the machine, and a screenshot saved under test-output/screenshots/ and
- * compared against its baseline in tests/e2e/baselines/ (see tests/support/screenshotBaseline.ts).
+ * theme), every visible touch target at least 64 px each way and with space around it, the main actions in view
+ * (and in the lower two thirds of a portrait screen), every on-screen keyboard and its typed text wholly in view,
+ * all text drawn in the bundled Be Vietnam Pro, no request leaving the machine, and a screenshot saved under
+ * test-output/screenshots/ and compared against its baseline in tests/e2e/baselines/ (see
+ * tests/support/screenshotBaseline.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,9 +16,10 @@ import { DEMO_ENROLLMENT_CODE } from '../../server/demoData';
 import { kioskScreens, openKioskScreen, orientations, showsTheme, themes, volatileSelectors, type KioskHosts, type OpenedScreen } from '../support/kioskScreens';
 import { launchChromium, makeTempDir, startCentral, startWebHost, type RunningProcess } from '../support/processes';
 import { checkAgainstBaseline } from '../support/screenshotBaseline';
+import { keyboardsOutOfView, minTouchPx, reachableBoxes, smallTouchTargets, textNotInKioskFont, touchTargets } from '../support/pageChecks';
+import { crowdedTouchTargets, minTouchGapPx } from '../support/touchSpacing';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const minTouchPx = 64;
 
 let central: RunningProcess;
 let kiosk: RunningProcess;
@@ -29,7 +32,7 @@ beforeAll(async () => {
   central = await startCentral({ dbFile: join(makeTempDir('e2e-a11y-central'), 'central.db') });
   kiosk = await startWebHost({ central: central.url, dataDir: makeTempDir('e2e-a11y-kiosk'), enrollmentCode: DEMO_ENROLLMENT_CODE });
   unprovisioned = await startWebHost({ dataDir: makeTempDir('e2e-a11y-unprovisioned') });
-  hosts = { provisioned: kiosk.url, unprovisioned: unprovisioned.url };
+  hosts = { provisioned: kiosk.url, unprovisioned: unprovisioned.url, central: central.url };
   browser = await launchChromium();
 });
 
@@ -69,26 +72,6 @@ async function belowAaaContrast(page: Page): Promise<string[]> {
   return (await axeViolations(page, { runOnly: ['color-contrast-enhanced'], resultTypes: ['violations'] })).map(describeViolation);
 }
 
-/** Visible controls a finger must hit that are smaller than `minTouchPx` in either direction. */
-function smallTouchTargets(page: Page): Promise<string[]> {
-  return page.evaluate((min) => {
-    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"], .hg-button');
-    const small: string[] = [];
-    for (const control of controls) {
-      // A checkbox or radio is touched through its label.
-      const target = control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio') ? (control.closest('label') ?? control) : control;
-      const box = target.getBoundingClientRect();
-      const style = getComputedStyle(target);
-      if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || target.closest('[aria-hidden="true"]')) continue;
-      if (box.height < min || box.width < min) {
-        const name = (target.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 40);
-        small.push(`${target.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}x${Math.round(box.height)}`);
-      }
-    }
-    return small;
-  }, minTouchPx);
-}
-
 /**
  * The screen's main actions (`selector`) that are not fully in view, or, on a portrait screen, whose top edge is in
  * the upper third (out of reach from a wheelchair).
@@ -118,7 +101,11 @@ describe.each(themes.flatMap((theme) => orientations.map((orientation) => ({ the
 
       expect.soft(await seriousViolations(page), 'serious or critical axe violations').toEqual([]);
       if (theme === 'high-contrast') expect.soft(await belowAaaContrast(page), 'text below AAA contrast in high contrast').toEqual([]);
-      expect.soft(await smallTouchTargets(page), `touch targets under ${minTouchPx} px`).toEqual([]);
+      const targets = await touchTargets(page);
+      expect.soft(smallTouchTargets(targets), `touch targets under ${minTouchPx} px`).toEqual([]);
+      expect.soft(crowdedTouchTargets(reachableBoxes(targets)), `touch targets on ${name} overlapping or under ${minTouchGapPx} px apart`).toEqual([]);
+      expect.soft(await keyboardsOutOfView(page), `on-screen keyboard or typed text of ${name} not wholly in view`).toEqual([]);
+      expect.soft(await textNotInKioskFont(page), `text on ${name} not drawn in Be Vietnam Pro`).toEqual([]);
       if (screen.mainActions !== undefined) {
         expect.soft(await misplacedMainActions(page, screen.mainActions), 'main actions out of view or out of reach').toEqual([]);
       }

@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoDossierCode, type DemoScenario } from '../../server/demoData';
+import { DEMO_ENROLLMENT_CODE, demoDossierCode, type DemoScenario } from '../../server/demoData';
+import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
+import { formatProvisioningQr } from '../../shared/provisioning/provisioningQr';
 import { projectRoot } from './processes';
 import { typeAsScanner } from './scanner';
 
@@ -21,16 +23,17 @@ export const viewports: Record<Orientation, { width: number; height: number }> =
 /** The web host's idle timeout in these tests (its default): the attract screen and the countdown wait for it. */
 export const idleTimeoutSeconds = 60;
 
-/** The kiosk web hosts the screens are reached on: set up, and not yet set up (the setup wizard). */
+/** The kiosk web hosts the screens are reached on: set up, and not yet set up (the setup wizard); and their central. */
 export interface KioskHosts {
   provisioned: string;
   unprovisioned: string;
+  central: string;
 }
 
 export interface KioskScreen {
   name: string;
   /** From the first screen of a freshly loaded kiosk (home, or the setup wizard) to this screen, waiting until it shows. */
-  open(page: Page): Promise<void>;
+  open(page: Page, hosts: KioskHosts): Promise<void>;
   /** The setup wizard's screens: on a kiosk not yet set up, in the default theme only (its own screen, without the accessibility bar). */
   unprovisioned?: true;
   /** Needs Playwright's clock to skip the idle wait (installed before the page loads). */
@@ -139,8 +142,12 @@ export const kioskScreens: readonly KioskScreen[] = [
   {
     name: 'loading',
     async open(page) {
-      // The lookup's request is held (never answered) so that the loading screen stays long enough to check.
+      // The lookup's request is held (never answered) and the bridge's 10 s deadline disarmed, so that the loading
+      // screen stays however long the checks take on a loaded machine (else they may catch the error screen).
       await page.route('**/bridge/invoke/dossier:lookup', () => undefined);
+      await page.evaluate(() => {
+        AbortSignal.timeout = () => new AbortController().signal;
+      });
       await typeAsScanner(page, demoDossierCode('processing'));
       await page.locator('.loading-screen').waitFor({ state: 'visible' });
     },
@@ -212,6 +219,18 @@ export const kioskScreens: readonly KioskScreen[] = [
     },
   },
   {
+    name: 'rating-indicators',
+    async open(page) {
+      await scan(page, 'returned');
+      await page.getByTestId('rate-dossier').click();
+      await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+      await button(page, 'Đánh giá thêm 9 tiêu chí (không bắt buộc)').click();
+      await page.getByRole('button', { name: 'Tốt', exact: true }).click();
+      await page.getByText('Tiêu chí 2/9').waitFor();
+    },
+    mainActions: '.indicator-scores .button, .indicator-actions .button--primary',
+  },
+  {
     name: 'rate-scan',
     async open(page) {
       await button(page, /Đánh giá hài lòng/).click();
@@ -237,6 +256,19 @@ export const kioskScreens: readonly KioskScreen[] = [
     name: 'setup-server',
     unprovisioned: true,
     open: (page) => page.getByTestId('setup-step-server').waitFor(),
+  },
+  {
+    name: 'setup-place',
+    unprovisioned: true,
+    async open(page, hosts) {
+      // The provisioning QR fills in the server and the code: the step with the name keyboard and the places. Nothing
+      // is enrolled, so the kiosk stays unprovisioned for the next screens.
+      const centralUrl = hosts.central.replace(/\/$/, '');
+      const { locations } = LocationList.parse(await (await fetch(centralUrl + provisioningPaths.locations)).json());
+      await page.getByTestId('setup-step-server').waitFor();
+      await typeAsScanner(page, formatProvisioningQr({ centralUrl, enrollmentCode: DEMO_ENROLLMENT_CODE, locationId: locations[0]!.id }));
+      await page.getByTestId('setup-step-place').waitFor();
+    },
   },
   {
     name: 'idle-countdown',
@@ -284,7 +316,7 @@ export async function openKioskScreen(browser: Browser, hosts: KioskHosts, scree
       await button(page, /Tra cứu hồ sơ/).waitFor({ timeout: 60_000 });
     }
     if (!screen.themeAfterOpening) await chooseTheme();
-    await screen.open(page);
+    await screen.open(page, hosts);
     if (screen.themeAfterOpening) await chooseTheme();
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   } catch (error) {
