@@ -213,6 +213,20 @@ export const electron = {
   session: { defaultSession },
 };
 
+/**
+ * The Electron entry guards the real process against uncaught errors: note the process's listeners before a test
+ * starts the entry, and call the returned function after it to give the test runner its process back.
+ */
+export function keepProcessListeners(): () => void {
+  const events = ['uncaughtException', 'unhandledRejection'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  return () => {
+    for (const event of events) {
+      for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  };
+}
+
 export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.calls.length = 0;

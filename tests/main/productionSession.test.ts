@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../support/processes';
-import { FakeBrowserWindow, app, defaultSession, fakeEvent, resetFakeElectron } from './fakeElectron';
+import { FakeBrowserWindow, app, defaultSession, fakeEvent, keepProcessListeners, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
 
@@ -11,26 +11,18 @@ beforeAll(async () => {
   await import('electron');
 });
 
-let exceptionListenersBefore: Set<NodeJS.UncaughtExceptionListener>;
-let rejectionListenersBefore: Set<NodeJS.UnhandledRejectionListener>;
+let restoreProcessListeners: () => void;
 let userDataDir: string;
 
 beforeEach(() => {
   resetFakeElectron();
   vi.resetModules();
-  exceptionListenersBefore = new Set(process.listeners('uncaughtException'));
-  rejectionListenersBefore = new Set(process.listeners('unhandledRejection'));
+  restoreProcessListeners = keepProcessListeners();
   userDataDir = makeTempDir('session');
 });
 
 afterEach(() => {
-  // The entry guards the real process against uncaught errors: give the test runner its process back.
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!exceptionListenersBefore.has(listener)) process.removeListener('uncaughtException', listener);
-  }
-  for (const listener of process.listeners('unhandledRejection')) {
-    if (!rejectionListenersBefore.has(listener)) process.removeListener('unhandledRejection', listener);
-  }
+  restoreProcessListeners();
   rmSync(userDataDir, { recursive: true, force: true });
 });
 

@@ -9,14 +9,13 @@ import { DEMO_ENROLLMENT_CODE, demoDossierCode, startCentralServer, type Running
 import { FleetList, fleetPaths } from '../../shared/api/fleet';
 import { apiCaller } from '../support/api';
 import { makeTempDir } from '../support/processes';
-import { FakeBrowserWindow, app, fakeEvent, ipcRenderer, resetFakeElectron } from './fakeElectron';
+import { FakeBrowserWindow, app, fakeEvent, ipcRenderer, keepProcessListeners, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
 
 let central: RunningCentralServer;
 let userDataDir: string;
-let exceptionListenersBefore: Set<NodeJS.UncaughtExceptionListener>;
-let rejectionListenersBefore: Set<NodeJS.UnhandledRejectionListener>;
+let restoreProcessListeners: () => void;
 
 beforeAll(async () => {
   await import('electron');
@@ -27,20 +26,14 @@ afterAll(() => central.close());
 beforeEach(() => {
   resetFakeElectron();
   vi.resetModules();
-  exceptionListenersBefore = new Set(process.listeners('uncaughtException'));
-  rejectionListenersBefore = new Set(process.listeners('unhandledRejection'));
+  restoreProcessListeners = keepProcessListeners();
   userDataDir = makeTempDir('electron-setup');
 });
 
 afterEach(() => {
   // Stops the core's loops, as quitting the app does.
   app.emit('will-quit', fakeEvent());
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!exceptionListenersBefore.has(listener)) process.removeListener('uncaughtException', listener);
-  }
-  for (const listener of process.listeners('unhandledRejection')) {
-    if (!rejectionListenersBefore.has(listener)) process.removeListener('unhandledRejection', listener);
-  }
+  restoreProcessListeners();
   rmSync(userDataDir, { recursive: true, force: true });
 });
 
