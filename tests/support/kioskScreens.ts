@@ -73,7 +73,11 @@ async function scan(page: Page, scenario: DemoScenario): Promise<void> {
     await typeAsScanner(page, demoDossierCode(scenario));
     await status.or(refused).waitFor();
     if ((await status.count()) > 0) return;
+    // Going home ends the session, which resets the theme: the next attempt is made in the theme the walk chose.
+    const contrast = button(page, 'Tương phản cao');
+    const highContrast = (await contrast.getAttribute('aria-pressed')) === 'true';
     await button(page, 'Về trang chủ').click();
+    if (highContrast) await contrast.click();
   }
   throw new Error(`the receipt of the "${scenario}" demo dossier did not scan whole in three attempts`);
 }
