@@ -218,12 +218,11 @@ export const electron = {
  * starts the entry, and call the returned function after it to give the test runner its process back.
  */
 export function keepProcessListeners(): () => void {
-  const events = ['uncaughtException', 'unhandledRejection'] as const;
-  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const exceptions = new Set(process.listeners('uncaughtException'));
+  const rejections = new Set(process.listeners('unhandledRejection'));
   return () => {
-    for (const event of events) {
-      for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-    }
+    for (const listener of process.listeners('uncaughtException')) if (!exceptions.has(listener)) process.removeListener('uncaughtException', listener);
+    for (const listener of process.listeners('unhandledRejection')) if (!rejections.has(listener)) process.removeListener('unhandledRejection', listener);
   };
 }
 
