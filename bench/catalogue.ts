@@ -23,6 +23,8 @@ import { ms, percentile, verdictLine } from './stats';
 const PROCEDURES = 10_000;
 const CHANGES = 100;
 const ROUNDS = 20;
+/** Incremental syncs of CHANGES changes each, the last search figure taken after them. */
+const LATER_SYNCS = 20;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const projectRoot = resolve(import.meta.dirname, '..');
 const cpuMs = ({ user, system }: NodeJS.CpuUsage): number => (user + system) / 1000;
@@ -88,33 +90,52 @@ export async function benchCatalogue(): Promise<string[]> {
     const stallMs = loop.max / 1e6;
 
     // 100 admin edits on the server, then the kiosk's incremental sync.
-    const edited = [0, 100].flatMap((offset) => service.search({ query: '', filters: {}, limit: 100, offset }).items).slice(0, CHANGES);
-    for (const [index, item] of edited.entries()) {
+    const originals: Procedure[] = [];
+    for (const item of [0, 100].flatMap((offset) => service.search({ query: '', filters: {}, limit: 100, offset }).items).slice(0, CHANGES)) {
       const detail = await service.handlers['catalogue:procedure']({ id: item.id });
       if (!detail.ok) throw new Error('procedure missing');
       const { agency: _a, fieldInfo: _f, portalUrl: _p, locations: _l, ...procedure } = detail.value;
-      await fetch(central.url + cataloguePaths.adminRecord('procedure', item.id), {
-        method: 'PUT',
-        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...procedure, name: `${procedure.name} (sửa ${index})` }),
-      });
+      originals.push(procedure);
     }
-    const incrementalStart = performance.now();
-    const incremental = await service.syncNow();
-    const incrementalMs = performance.now() - incrementalStart;
-    if (!incremental.ok || incremental.applied !== CHANGES) throw new Error('incremental sync did not apply the changes');
-
-    const searchSamples: number[] = [];
-    const searchCpuSamples: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const query of queries) {
-        const cpu = process.cpuUsage();
-        const start = performance.now();
-        service.search({ query, filters: {}, limit: 30, offset: 0 });
-        searchSamples.push(performance.now() - start);
-        searchCpuSamples.push(cpuMs(process.cpuUsage(cpu)));
+    /** The same procedures renamed again: each round's sync brings 100 changes. */
+    async function editOnServer(round: number): Promise<void> {
+      for (const [index, procedure] of originals.entries()) {
+        await fetch(central.url + cataloguePaths.adminRecord('procedure', procedure.id), {
+          method: 'PUT',
+          headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...procedure, name: `${procedure.name} (sửa ${round}.${index})` }),
+        });
       }
     }
+    await editOnServer(1);
+    const incrementalStart = performance.now();
+    const incrementalCpu = process.cpuUsage();
+    const incremental = await service.syncNow();
+    const incrementalMs = performance.now() - incrementalStart;
+    const incrementalCpuMs = cpuMs(process.cpuUsage(incrementalCpu));
+    if (!incremental.ok || incremental.applied !== CHANGES) throw new Error('incremental sync did not apply the changes');
+    // The search indexes are merged after syncNow returns, in slices between turns of the event loop.
+    const mergeLoop = monitorEventLoopDelay({ resolution: 1 });
+    mergeLoop.enable();
+    const mergeStart = performance.now();
+    await service.searchIndexesMerged();
+    const mergeMs = performance.now() - mergeStart;
+    mergeLoop.disable();
+
+    function timeSearches(): { wall: number[]; cpu: number[] } {
+      const samples = { wall: [] as number[], cpu: [] as number[] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const query of queries) {
+          const cpu = process.cpuUsage();
+          const start = performance.now();
+          service.search({ query, filters: {}, limit: 30, offset: 0 });
+          samples.wall.push(performance.now() - start);
+          samples.cpu.push(cpuMs(process.cpuUsage(cpu)));
+        }
+      }
+      return samples;
+    }
+    const { wall: searchSamples, cpu: searchCpuSamples } = timeSearches();
 
     // The baseline: MiniSearch over the same procedures and fields, folded the same way.
     const procedures: Procedure[] = [];
@@ -143,6 +164,19 @@ export async function benchCatalogue(): Promise<string[]> {
     }
 
     const bytes = ['', '-wal'].reduce((sum, suffix) => sum + (statSync(join(dir, CATALOGUE_DB_FILE + suffix), { throwIfNoEntry: false })?.size ?? 0), 0);
+
+    // Search after more incremental syncs (each merged before the next): what is left of each must not add up.
+    const laterSearchP95: string[] = [];
+    for (let round = 2; round <= LATER_SYNCS; round++) {
+      await editOnServer(round);
+      const later = await service.syncNow();
+      if (!later.ok || later.applied !== CHANGES) throw new Error(`incremental sync ${round} did not apply the changes`);
+      await service.searchIndexesMerged();
+      if (round === 5 || round === LATER_SYNCS) {
+        const { wall, cpu } = timeSearches();
+        laterSearchP95.push(`after ${round} syncs ${ms(percentile(wall, 95))} (CPU ${ms(percentile(cpu, 95))})`);
+      }
+    }
     const [p50, p95, mini50, mini95] = [percentile(searchSamples, 50), percentile(searchSamples, 95), percentile(miniSamples, 50), percentile(miniSamples, 95)];
     return [
       `catalogue: ${PROCEDURES} procedures, ${full.applied} records in ${full.pages} pages; ${queries.length} queries x ${ROUNDS}`,
@@ -150,11 +184,15 @@ export async function benchCatalogue(): Promise<string[]> {
       // On a shared machine the wall-clock figures above include waiting for a CPU; this one does not.
       `full sync CPU time of the kiosk process (server apart): ${ms(cpuMs({ user, system }))}`,
       verdictLine({ name: `incremental sync of ${CHANGES} changes`, value: incrementalMs, target: 200 }),
+      `incremental sync CPU time of the kiosk process (server apart): ${ms(incrementalCpuMs)}`,
+      `then the search-index merge, after syncNow returned: ${ms(mergeMs)} (sync and merge ${ms(incrementalMs + mergeMs)}); ` +
+        `longest event-loop stall during the merge ${ms(mergeLoop.max / 1e6)}`,
       verdictLine({ name: 'longest event-loop stall during the full sync', value: stallMs, target: 50 }),
       // The stall above includes time the thread waited for a CPU on a loaded machine; this is its own work alone.
       `longest main-thread work between two ticks of a 1 ms timer during the full sync (thread CPU time): ${ms(busyMs)}`,
       verdictLine({ name: 'search p95', value: p95, target: 5 }),
       `search median ${ms(p50)}, p95 ${ms(p95)}`,
+      `search p95 after 1 incremental sync ${ms(p95)} (CPU ${ms(percentile(searchCpuSamples, 95))}), ${laterSearchP95.join(', ')}`,
       `baseline "MiniSearch in memory (prefix, fuzzy 0.2)": median ${ms(mini50)}, p95 ${ms(mini95)}`,
       `ratio cache search / baseline: median ${(p50 / mini50).toFixed(2)}x, p95 ${(p95 / mini95).toFixed(2)}x`,
       // CPU time per query, which waiting for a CPU on a shared machine does not inflate.

@@ -150,6 +150,21 @@ describe('an incremental sync', () => {
     await admin('PUT', 'procedure', removed.id, removed);
     await admin('PUT', 'procedure', sample.procedures[0]!.id, sample.procedures[0]);
   });
+
+  it('returns with the changes searchable, then merges the search indexes, which changes no result', async () => {
+    const service = openService();
+    await service.syncNow();
+    await admin('PUT', 'procedure', sample.procedures[0]!.id, renamed(0, 'Thủ tục đăng ký khai sinh lưu động'));
+
+    await expect(service.syncNow()).resolves.toMatchObject({ ok: true, kind: 'incremental', applied: 1 });
+    const queries = ['luu dong', 'khai sinh', 'dang ky', 'ket hon'];
+    const beforeMerge = queries.map((query) => namesFound(service, query));
+    expect(beforeMerge[0]).toEqual(['Thủ tục đăng ký khai sinh lưu động']);
+    await service.searchIndexesMerged();
+    expect(queries.map((query) => namesFound(service, query))).toEqual(beforeMerge);
+    await expect(service.syncNow()).resolves.toMatchObject({ ok: true, kind: 'incremental', applied: 0 });
+    await admin('PUT', 'procedure', sample.procedures[0]!.id, sample.procedures[0]);
+  });
 });
 
 describe('a sync that does not finish', () => {

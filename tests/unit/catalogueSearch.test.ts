@@ -7,6 +7,7 @@ import { openCatalogueDb } from '../../electron/core/catalogue/catalogueDb';
 import { createCatalogueSearch, PORTAL_PROCEDURE_URL, type CatalogueSearch } from '../../electron/core/catalogue/catalogueSearch';
 import { createCatalogueStore } from '../../electron/core/catalogue/catalogueStore';
 import { createLogger } from '../../electron/core/logger';
+import type { ValidChange } from '../../shared/catalogue/syncPlan';
 import { loadSampleCatalogue } from '../../server/catalogueSample';
 
 const sample = loadSampleCatalogue();
@@ -18,13 +19,14 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'catalogue-search-'));
   db = openCatalogueDb(join(dir, 'catalogue.db'), createLogger({ level: 'silent' }));
   const store = createCatalogueStore(db);
-  db.transaction(() => {
-    // Procedures before their agencies, as a feed may send them: the agency's name must still be indexed.
-    for (const data of sample.procedures) store.applyChange({ op: 'upsert', id: data.id, record: { type: 'procedure', data } });
-    for (const data of sample.agencies) store.applyChange({ op: 'upsert', id: data.id, record: { type: 'agency', data } });
-    for (const data of sample.fields) store.applyChange({ op: 'upsert', id: data.id, record: { type: 'field', data } });
-    for (const data of sample.locations) store.applyChange({ op: 'upsert', id: data.id, record: { type: 'location', data } });
-  })();
+  // Procedures before their agencies, as a feed may send them: the agency's name must still be indexed.
+  const changes: ValidChange[] = [
+    ...sample.procedures.map((data): ValidChange => ({ op: 'upsert', id: data.id, record: { type: 'procedure', data } })),
+    ...sample.agencies.map((data): ValidChange => ({ op: 'upsert', id: data.id, record: { type: 'agency', data } })),
+    ...sample.fields.map((data): ValidChange => ({ op: 'upsert', id: data.id, record: { type: 'field', data } })),
+    ...sample.locations.map((data): ValidChange => ({ op: 'upsert', id: data.id, record: { type: 'location', data } })),
+  ];
+  db.transaction(() => store.applyChanges(changes))();
   search = createCatalogueSearch(db);
 });
 
@@ -113,13 +115,13 @@ describe('catalogue search ranking on the sample catalogue', () => {
     const birth = sample.procedures.find((procedure) => procedure.id === 'tthc-1.001193');
     if (!birth) throw new Error('sample without tthc-1.001193');
     const karaoke = { ...birth, id: 'tthc-9.000001', code: '9.000001', name: 'Cấp giấy phép kinh doanh karaoke' };
-    db.transaction(() => createCatalogueStore(db).applyChange({ op: 'upsert', id: karaoke.id, record: { type: 'procedure', data: karaoke } }))();
+    db.transaction(() => createCatalogueStore(db).applyChanges([{ op: 'upsert', id: karaoke.id, record: { type: 'procedure', data: karaoke } }]))();
     search.invalidate();
     try {
       expect(topIds('kinh doanh karao')).toEqual([karaoke.id]);
       expect(topIds('karaoek')).toEqual([karaoke.id]);
     } finally {
-      db.transaction(() => createCatalogueStore(db).applyChange({ op: 'delete', type: 'procedure', id: karaoke.id }))();
+      db.transaction(() => createCatalogueStore(db).applyChanges([{ op: 'delete', type: 'procedure', id: karaoke.id }]))();
       search.invalidate();
     }
     expect(find('karaoke').total).toBe(0);

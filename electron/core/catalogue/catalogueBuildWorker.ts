@@ -38,9 +38,7 @@ function handle(request: BuilderRequest): void {
   }
   // Where the feed goes on, first: the main thread fetches the next page while this one is written.
   reply({ type: 'read', cursor: check.page.cursor, hasMore: check.page.hasMore });
-  db.transaction(() => {
-    for (const change of check.page.changes) store.applyChange(change);
-  })();
+  db.transaction(() => store.applyChanges(check.page.changes))();
   reply({ type: 'written', count: check.page.changes.length });
 }
 

@@ -3,7 +3,7 @@
  *
  * A sync never leaves a half-applied catalogue. A full sync (empty cache) builds a new database file beside the
  * cache, on a worker thread (catalogueBuild.ts), and renames it over the cache once complete; an incremental sync
- * stages its pages in the cache and applies them, with the new cursor, in one transaction after the last page. A
+ * stages its pages in the cache and applies them with the last page and the new cursor in one transaction. A
  * failure, a cut-off or a kill -9 before that point leaves the previous complete catalogue; the next sync resumes
  * the staged pages or starts over. An incremental sync's pages are written one short transaction at a time,
  * yielding to the event loop between them, so the kiosk stays responsive.
@@ -20,7 +20,7 @@ import type { Logger } from '../logger';
 import { CatalogueBuildFailure, RejectedPageError, startCatalogueBuild } from './catalogueBuild';
 import { openCatalogueDb, removeSidecars, schemaVersion } from './catalogueDb';
 import { createCatalogueSearch, type CatalogueSearch } from './catalogueSearch';
-import { createCatalogueStore, optimizeSearchIndexes, type CatalogueCounts, type CatalogueStore } from './catalogueStore';
+import { createCatalogueStore, mergeSearchIndexesStep, type CatalogueCounts, type CatalogueStore } from './catalogueStore';
 
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
 export const DEFAULT_SYNC_PAGE_SIZE = 200;
@@ -31,6 +31,8 @@ const SLICE = 20;
  * a quick machine commits less often (each commit costs), a slow one stays as responsive.
  */
 const WRITE_SLICE_MS = 10;
+/** Pages of the search indexes merged between two yields to the event loop: under 10 ms of work. */
+const MERGE_SLICE_PAGES = 16;
 
 export interface CatalogueServiceOptions {
   /** The cache's own SQLite file (catalogue.db in the data directory). */
@@ -77,6 +79,7 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   let online = true;
   let progress: CatalogueStatus['progress'] = null;
   let running: Promise<SyncOutcome> | null = null;
+  let merging: Promise<void> | null = null;
   const listeners = new Set<(status: CatalogueStatus) => void>();
 
   function status(): CatalogueStatus {
@@ -125,21 +128,22 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   }
 
   /**
-   * The feed's pages in order, each asked for as soon as the one before it has arrived: the server prepares the
-   * next page while this one is written. A failed page is reported when its turn comes.
+   * Merges the search indexes a slice at a time, yielding between slices, after a sync has applied its changes:
+   * searches find the changes already and stay correct meanwhile, a little slower (~150 ms for 10,000 procedures).
    */
-  async function* pages(since: string | null): AsyncGenerator<ValidPage> {
-    let next = fetchPage(since);
-    for (;;) {
-      const page = await next;
-      if (page.hasMore) {
-        next = fetchPage(page.cursor);
-        // Awaited on the next turn; until then a failure must not count as unhandled.
-        next.catch(() => {});
+  function mergeSearchIndexes(): Promise<void> {
+    merging ??= (async () => {
+      try {
+        // Each slice after a turn of the event loop, the first one too: the sync has returned before it.
+        for (let more = true; more; more = mergeSearchIndexesStep(db, MERGE_SLICE_PAGES)) await yieldToEventLoop();
+      } catch (error) {
+        // The indexes stay correct, only slower to search; the next sync's merge goes on from here.
+        logger.warn({ event: 'catalogue.merge_failed', error: error instanceof Error ? error.name : typeof error }, 'search index merge failed');
+      } finally {
+        merging = null;
       }
-      yield page;
-      if (!page.hasMore) return;
-    }
+    })();
+    return merging;
   }
 
   function pageDone(applied: number): void {
@@ -178,29 +182,43 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   async function incrementalSync(since: string, keepStaged: boolean): Promise<SyncSuccess> {
     const from = store.getMeta('cursor') ?? '';
     if (!keepStaged) db.transaction(() => store.clearStaged())();
-    for await (const page of pages(since)) {
+    let page = await fetchPage(since);
+    while (page.hasMore) {
+      // The next page is asked for now, and prepared by the server while this one is staged; a failure is
+      // reported when it is awaited, and must not count as unhandled until then.
+      const next = fetchPage(page.cursor);
+      next.catch(() => {});
       // The staged cursor moves with the page's last slice; slices staged before a crash are staged again on
       // resume, which applies them twice in order: the same result.
-      await writeInSlices(db, page.changes, (change) => store.stage([change]), () => {
+      const staged = page;
+      await writeInSlices(db, staged.changes, (change) => store.stage([change]), () => {
         store.setMeta('staged_from', from);
-        store.setMeta('staged_cursor', page.cursor);
+        store.setMeta('staged_cursor', staged.cursor);
       });
-      pageDone(page.changes.length);
+      pageDone(staged.changes.length);
       await yieldToEventLoop();
+      page = await next;
     }
-    const staged = store.stagedChanges();
+    // The last page is applied straight from memory, in the transaction that moves the cursor: cut off before
+    // that, it was never written, and the resumed sync fetches it again.
+    return applyStaged(page);
+  }
+
+  /** The staged pages and the last one, applied with the new cursor in one transaction. */
+  function applyStaged(last: ValidPage): SyncSuccess {
+    const changes = [...store.stagedChanges(), ...last.changes];
     db.transaction(() => {
-      for (const change of staged) store.applyChange(change);
-      store.setMeta('cursor', store.getMeta('staged_cursor') ?? from);
+      store.applyChanges(changes);
+      store.setMeta('cursor', last.cursor);
       store.setMeta('lastSyncAt', now().toISOString());
       store.clearStaged();
     })();
-    // A change deletes its procedure's old index rows, which leaves tombstones that every search checks row by row
-    // until their segment is rewritten: 100 changes double the cost of a search. Merging takes ~100 ms.
-    if (staged.length > 0) optimizeSearchIndexes(db);
+    pageDone(last.changes.length);
     search.invalidate();
     counts = store.counts();
-    return { ok: true, kind: 'incremental', applied: staged.length, pages: progress?.pages ?? 0 };
+    // After the sync returns; also when it brought nothing, to finish a merge that a kill cut off.
+    void mergeSearchIndexes();
+    return { ok: true, kind: 'incremental', applied: changes.length, pages: progress?.pages ?? 0 };
   }
 
   /** The server no longer knows the cursor (its catalogue was reset): the cache is rebuilt from the start. */
@@ -212,6 +230,8 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   }
 
   async function runSync(): Promise<SyncOutcome> {
+    // The merge writes to the cache, and a full sync replaces the file under it.
+    await merging;
     const plan = planSync(store.syncState());
     const started = performance.now();
     try {
@@ -280,9 +300,12 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
       timer.unref();
       return () => clearInterval(timer);
     },
-    /** Waits for a running sync, then closes the database. */
+    /** Resolves once the search indexes are merged after the last sync (at once when no merge is under way). */
+    searchIndexesMerged: (): Promise<void> => merging ?? Promise.resolve(),
+    /** Waits for a running sync and the merge after it, then closes the database. */
     async close(): Promise<void> {
       await running;
+      await merging;
       if (db.open) db.close();
     },
   };
