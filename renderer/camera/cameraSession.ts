@@ -102,6 +102,8 @@ export function startCameraSession(options: CameraSessionOptions): () => void {
   };
 
   const open = async () => {
+    // The worker first: it loads and warms up its decoder while the browser opens the camera, not on the first frame.
+    decoder = environment.openDecoder(settings.formats);
     let opened: MediaStream;
     try {
       opened = await openStream(environment, settings);
@@ -118,7 +120,6 @@ export function startCameraSession(options: CameraSessionOptions): () => void {
     video.srcObject = opened;
     // Autoplay of a muted video is allowed; a refusal only means the preview stays still, frames are still grabbed.
     video.play()?.catch(() => undefined);
-    decoder = environment.openDecoder(settings.formats);
     schedule(0);
   };
 

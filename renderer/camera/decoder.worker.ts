@@ -2,7 +2,7 @@
  * The camera's decoder, off the UI thread: each frame arrives as an ImageBitmap of the guide frame at its decode size,
  * is read back as pixels on an OffscreenCanvas and goes through the same decoder as `cli decode`.
  */
-import { createFrameDecoder } from '../../shared/barcode/cameraFrame';
+import { createFrameDecoder, warmUpDecoder } from '../../shared/barcode/cameraFrame';
 import { createZxingDecoder } from '../../shared/barcode/zxingDecoder';
 import type { FromDecoderWorker, ToDecoderWorker } from './decoderMessages';
 
@@ -28,6 +28,8 @@ function pixelsOf(bitmap: ImageBitmap): ImageData {
 scope.onmessage = ({ data: message }) => {
   if (message.type === 'configure') {
     frames = createFrameDecoder(decoder, message.formats);
+    // Configured as the session starts, while the camera opens: the first frames find the decoder compiled.
+    warmUpDecoder(decoder, message.formats);
     return;
   }
   try {

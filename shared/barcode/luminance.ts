@@ -1,6 +1,6 @@
 /**
- * Pixel work the decoders need, on plain arrays: grey levels from RGBA, the bars' angle, and a rotation. Pure, so the
- * same code runs in the CLI, a worker and the tests.
+ * Pixel work the decoders need, on plain arrays: grey levels from RGBA, where a code's bars lie, and turning. Pure,
+ * so the same code runs in the CLI, a worker and the tests.
  */
 import type { Region, RgbaImage } from './types';
 
@@ -23,16 +23,39 @@ export function clampRegion(image: { width: number; height: number }, region?: R
   return { x, y, width, height };
 }
 
+/** Storage for an image's pixels: a fresh array, or a view of a buffer reused from frame to frame (reusableBytes). */
+export type AllocateBytes = (size: number) => Uint8ClampedArray;
+
+const freshBytes: AllocateBytes = (size) => new Uint8ClampedArray(size);
+
+/**
+ * Bytes reused from call to call, grown when a call needs more: a camera sends frames of one size many times a second,
+ * and a new array of each size a frame only feeds the garbage collector. A call's bytes are the previous call's, so
+ * each use (the frame's grey levels, the straightened band) needs its own, and its contents last until the next call.
+ */
+export function reusableBytes(): AllocateBytes {
+  let buffer = new Uint8ClampedArray(0);
+  return (size) => {
+    if (buffer.length < size) buffer = new Uint8ClampedArray(size);
+    return buffer.subarray(0, size);
+  };
+}
+
 /** Grey levels of the region, with Java ZXing's weights (0.299 r + 0.587 g + 0.114 b); transparent pixels read as white. */
-export function toLuminance(image: RgbaImage, region?: Region): LuminanceImage {
+export function toLuminance(image: RgbaImage, region?: Region, allocate: AllocateBytes = freshBytes): LuminanceImage {
   const area = clampRegion(image, region);
-  const data = new Uint8ClampedArray(area.width * area.height);
+  const data = allocate(area.width * area.height);
+  // A pixel a read, as one 32-bit word (red in the low byte: every platform the kiosk runs on is little-endian),
+  // rather than four reads of a byte: the loop runs over every pixel of every frame. A word needs 4-byte alignment.
+  const bytes = image.data.byteOffset % 4 === 0 ? image.data : image.data.slice();
+  const pixels = new Uint32Array(bytes.buffer, bytes.byteOffset, image.width * image.height);
   for (let row = 0; row < area.height; row++) {
-    let source = ((area.y + row) * image.width + area.x) * 4;
+    let source = (area.y + row) * image.width + area.x;
     let target = row * area.width;
-    for (let column = 0; column < area.width; column++, source += 4, target++) {
-      const grey = (306 * image.data[source]! + 601 * image.data[source + 1]! + 117 * image.data[source + 2]! + 0x200) >> 10;
-      const alpha = image.data[source + 3]!;
+    for (const end = target + area.width; target < end; source++, target++) {
+      const pixel = pixels[source]!;
+      const grey = (306 * (pixel & 0xff) + 601 * ((pixel >>> 8) & 0xff) + 117 * ((pixel >>> 16) & 0xff) + 0x200) >> 10;
+      const alpha = pixel >>> 24;
       data[target] = alpha === 255 ? grey : (grey * alpha + WHITE * (255 - alpha)) / 255;
     }
   }
@@ -81,14 +104,24 @@ function histogramPeak(histogram: Float64Array, offset: number): { weight: numbe
   return { weight: bestWeight, degrees: best + (curvature < 0 ? (0.5 * (left - right)) / curvature : 0) };
 }
 
+/** Where a 1-D code lies in an image: its axis, and the band along that axis that holds its bars. */
+export interface BarAxis {
+  /** The axis's direction (the line a row scan must follow), in degrees in (-90, 90], 0 meaning level. */
+  degrees: number;
+  /** A point on the axis: the middle of the bars' edges (the image's centre when no tile looked like a code). */
+  x: number;
+  y: number;
+  /** How far the bars' edges spread across the axis, in pixels (their extent if spread evenly); null when unknown. */
+  across: number | null;
+}
+
 /**
- * The direction of a 1-D code's axis (the line a row scan must follow), in degrees in (-90, 90], 0 meaning level; null
- * when the region has no edges. Per tile, a histogram of gradient orientations weighted by edge strength; the tile
- * whose strongest direction carries the most edge weight wins. A code's many parallel bars make that tile; text (edges
+ * Where a 1-D code's axis runs (see BarAxis); null when the region has no edges. Per tile, a histogram of gradient
+ * orientations weighted by edge strength; the tile whose strongest direction carries the most edge weight wins. A code's many parallel bars make that tile; text (edges
  * in every direction) and the receipt's own border (one edge) do not, though they would sway a histogram of the whole.
  * The code's tiles then give the bars' mean direction and the long axis of where their edges lie.
  */
-export function estimateBarAngle(image: LuminanceImage): number | null {
+export function estimateBarAxis(image: LuminanceImage): BarAxis | null {
   const { data, width, height } = image;
   if (width < 3 || height < 3) return null;
   const step = Math.max(1, Math.floor(Math.sqrt((width * height) / SAMPLE_TARGET)));
@@ -158,7 +191,7 @@ export function estimateBarAngle(image: LuminanceImage): number | null {
     }
   }
   const normal = (Math.atan2(sumY, sumX) * 180) / Math.PI;
-  if (mass === 0) return wrapDegrees(normal);
+  if (mass === 0) return { degrees: wrapDegrees(normal), x: (width - 1) / 2, y: (height - 1) / 2, across: null };
   meanX /= mass;
   meanY /= mass;
   const varianceX = xx / mass - meanX * meanX;
@@ -171,7 +204,12 @@ export function estimateBarAngle(image: LuminanceImage): number | null {
   const apart = wrapDegrees(axis - normal);
   // Perspective shears the bars against the axis (a receipt's near edge wider than its far one), and a row scan must
   // follow the axis, so the axis wins wherever the cloud clearly has one near the bars' normal.
-  return elongation >= MIN_ELONGATION && Math.abs(apart) <= MAX_SHEAR_DEGREES ? wrapDegrees(axis) : wrapDegrees(normal);
+  const degrees = elongation >= MIN_ELONGATION && Math.abs(apart) <= MAX_SHEAR_DEGREES ? wrapDegrees(axis) : wrapDegrees(normal);
+  // The edges' variance across that direction; evenly spread over a height h, a variance is h²/12.
+  const radians = (degrees * Math.PI) / 180;
+  const [sin, cos] = [Math.sin(radians), Math.cos(radians)];
+  const varianceAcross = varianceX * sin * sin + varianceY * cos * cos - 2 * covariance * sin * cos;
+  return { degrees, x: meanX, y: meanY, across: Math.sqrt(12 * Math.max(0, varianceAcross)) };
 }
 
 /** Degrees folded into (-90, 90]: a direction, not an orientation. */
@@ -183,6 +221,48 @@ function wrapDegrees(degrees: number): number {
 }
 
 /**
+ * Bilinear samples of the image on a grid of `size` turned by `degrees`, the grid's point `pivot` on the image's point
+ * `centre`: row v's pixel u lies u - pivot.u steps along that direction and v - pivot.v steps across it (a quarter turn
+ * clockwise from it) from there; white off the image, like a receipt's quiet zone.
+ */
+function sampleTurnedGrid(
+  image: LuminanceImage,
+  centre: { x: number; y: number },
+  pivot: { u: number; v: number },
+  degrees: number,
+  size: { width: number; height: number },
+  allocate: AllocateBytes,
+): LuminanceImage {
+  const { data, width: sourceWidth, height: sourceHeight } = image;
+  const { width, height } = size;
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const out = allocate(width * height);
+  for (let v = 0; v < height; v++) {
+    let sourceX = -pivot.u * cos + (v - pivot.v) * -sin + centre.x;
+    let sourceY = -pivot.u * sin + (v - pivot.v) * cos + centre.y;
+    let target = v * width;
+    for (let u = 0; u < width; u++, sourceX += cos, sourceY += sin, target++) {
+      if (sourceX < 0 || sourceY < 0 || sourceX > sourceWidth - 1 || sourceY > sourceHeight - 1) {
+        out[target] = WHITE;
+        continue;
+      }
+      const x0 = Math.floor(sourceX);
+      const y0 = Math.floor(sourceY);
+      const x1 = Math.min(x0 + 1, sourceWidth - 1);
+      const y1 = Math.min(y0 + 1, sourceHeight - 1);
+      const fx = sourceX - x0;
+      const fy = sourceY - y0;
+      const top = data[y0 * sourceWidth + x0]! * (1 - fx) + data[y0 * sourceWidth + x1]! * fx;
+      const bottom = data[y1 * sourceWidth + x0]! * (1 - fx) + data[y1 * sourceWidth + x1]! * fx;
+      out[target] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return { data: out, width, height };
+}
+
+/**
  * The image turned by `degrees` (clockwise on screen, y pointing down), bilinear, on a canvas large enough to hold all
  * of it; the corners it uncovers are white, like a receipt's quiet zone.
  */
@@ -190,33 +270,29 @@ export function rotateLuminance(image: LuminanceImage, degrees: number): Luminan
   const radians = (degrees * Math.PI) / 180;
   const cos = Math.cos(radians);
   const sin = Math.sin(radians);
-  const { data, width, height } = image;
+  const { width, height } = image;
   const outWidth = Math.ceil(Math.abs(width * cos) + Math.abs(height * sin));
   const outHeight = Math.ceil(Math.abs(width * sin) + Math.abs(height * cos));
-  const out = new Uint8ClampedArray(outWidth * outHeight).fill(WHITE);
-  const centreX = (width - 1) / 2;
-  const centreY = (height - 1) / 2;
-  const outCentreX = (outWidth - 1) / 2;
-  const outCentreY = (outHeight - 1) / 2;
-  for (let v = 0; v < outHeight; v++) {
-    const dy = v - outCentreY;
-    // Inverse mapping: each output pixel looks up where it came from.
-    let sourceX = -outCentreX * cos + dy * sin + centreX;
-    let sourceY = outCentreX * sin + dy * cos + centreY;
-    for (let u = 0; u < outWidth; u++, sourceX += cos, sourceY -= sin) {
-      if (sourceX < 0 || sourceY < 0 || sourceX > width - 1 || sourceY > height - 1) continue;
-      const x0 = Math.floor(sourceX);
-      const y0 = Math.floor(sourceY);
-      const x1 = Math.min(x0 + 1, width - 1);
-      const y1 = Math.min(y0 + 1, height - 1);
-      const fx = sourceX - x0;
-      const fy = sourceY - y0;
-      const top = data[y0 * width + x0]! * (1 - fx) + data[y0 * width + x1]! * fx;
-      const bottom = data[y1 * width + x0]! * (1 - fx) + data[y1 * width + x1]! * fx;
-      out[v * outWidth + u] = top * (1 - fy) + bottom * fy;
-    }
-  }
-  return { data: out, width: outWidth, height: outHeight };
+  // Inverse mapping: each output pixel looks up where it came from, the canvas's centre on the image's.
+  const centre = { x: (width - 1) / 2, y: (height - 1) / 2 };
+  const pivot = { u: (outWidth - 1) / 2, v: (outHeight - 1) / 2 };
+  return sampleTurnedGrid(image, centre, pivot, -degrees, { width: outWidth, height: outHeight }, freshBytes);
+}
+
+/**
+ * The band of the image along a code's axis, turned level: `height` rows centred on the axis, each running the whole
+ * image's length along it (white beyond the image). What a row scan of the image turned by the axis's angle would see
+ * around the code, at the cost of those rows alone rather than of turning the whole image.
+ */
+export function straightenedBand(image: LuminanceImage, axis: BarAxis, height: number, allocate: AllocateBytes = freshBytes): LuminanceImage {
+  const radians = (axis.degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  // How far the image reaches along the axis either side of the code's middle: the corners' projections.
+  const along = [0, image.width - 1].flatMap((x) => [0, image.height - 1].map((y) => (x - axis.x) * cos + (y - axis.y) * sin));
+  const start = Math.floor(Math.min(...along));
+  const width = Math.max(1, Math.ceil(Math.max(...along)) - start + 1);
+  return sampleTurnedGrid(image, axis, { u: -start, v: (height - 1) / 2 }, axis.degrees, { width, height }, allocate);
 }
 
 /** The image scaled by `factor`, bilinear. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameDecoder, decodeSize, MAX_DECODE_SIDE, regionInPixels, TRY_HARDER_EVERY } from '../../shared/barcode/cameraFrame';
+import { createFrameDecoder, decodeSize, MAX_DECODE_SIDE, regionInPixels, TRY_HARDER_EVERY, warmUpDecoder } from '../../shared/barcode/cameraFrame';
 import type { BarcodeDecoder, DecodeOptions } from '../../shared/barcode/types';
 
 const frame = { data: new Uint8ClampedArray(4), width: 1, height: 1 };
@@ -45,6 +45,12 @@ describe('the frame decoder', () => {
     const frames = createFrameDecoder(decoder, ['code128', 'qr']);
     for (let i = 0; i < 6; i++) frames.decode(frame);
     expect(calls.map((options) => options.only)).toEqual(['plain', 'straightened', 'plain', 'straightened', 'plain', 'straightened']);
+  });
+
+  it('warms the decoder up with one frame through every pass, slow ones included, in the configured formats', () => {
+    const { decoder, calls } = recordingDecoder(() => false);
+    warmUpDecoder(decoder, ['code39', 'qr']);
+    expect(calls).toEqual([{ formats: ['code39', 'qr'], tryHarder: true }]);
   });
 
   it('starts counting failed frames again after a read', () => {
