@@ -2,44 +2,25 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { AdminCreateDossier } from '../../shared/api/gateway';
 import type { OnTimeBoardView } from '../../shared/contract/feedback';
 import { onTimeBoard, periodContaining } from '../../server/feedbackStats';
+import { adminDossier, centreAgency, wardAgency } from '../support/dossiers';
 import { boardView, fakeRatings } from './feedbackSupport';
 import { fakeKiosk, renderKiosk } from './support';
 
 const NOW = new Date('2026-03-16T03:00:00Z');
-const centre = { id: '000.00.06.H56', name: 'Trung tâm Phục vụ hành chính công tỉnh' };
-const ward = { id: '000.21.30.H56', name: 'UBND phường Hòa Bình' };
-
-function dossier(agency: typeof centre, overrides: Partial<AdminCreateDossier>): AdminCreateDossier & { code: string } {
-  return {
-    code: 'X',
-    procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
-    agency,
-    applicantName: 'Phan Thị Thử',
-    receivedAt: '2026-03-02T08:00:00+07:00',
-    dueAt: '2026-03-20T16:30:00+07:00',
-    finishedAt: null,
-    status: 'processing',
-    steps: [],
-    result: { pickupLocation: '', returnMethod: 'in_person' },
-    ...overrides,
-  };
-}
-
 const aggregated = onTimeBoard(
   [
-    dossier(centre, { status: 'returned', finishedAt: '2026-03-05T09:00:00+07:00' }),
-    dossier(centre, { status: 'returned', finishedAt: '2026-03-09T09:00:00+07:00', dueAt: '2026-03-06T16:30:00+07:00' }),
-    dossier(centre, { dueAt: '2026-03-10T16:30:00+07:00' }),
-    dossier(ward, {}),
+    adminDossier('X', { status: 'returned', finishedAt: '2026-03-05T09:00:00+07:00' }),
+    adminDossier('X', { status: 'returned', finishedAt: '2026-03-09T09:00:00+07:00', dueAt: '2026-03-06T16:30:00+07:00' }),
+    adminDossier('X', { dueAt: '2026-03-10T16:30:00+07:00' }),
+    adminDossier('X', { agency: wardAgency }),
   ],
   [
-    { agency: centre, rating: 'rat_hai_long', indicators: null, receivedAt: NOW },
-    { agency: centre, rating: 'hai_long', indicators: null, receivedAt: NOW },
-    { agency: centre, rating: 'hai_long', indicators: null, receivedAt: NOW },
-    { agency: centre, rating: 'khong_hai_long', indicators: null, receivedAt: NOW },
+    { agency: centreAgency, rating: 'rat_hai_long', indicators: null, receivedAt: NOW },
+    { agency: centreAgency, rating: 'hai_long', indicators: null, receivedAt: NOW },
+    { agency: centreAgency, rating: 'hai_long', indicators: null, receivedAt: NOW },
+    { agency: centreAgency, rating: 'khong_hai_long', indicators: null, receivedAt: NOW },
   ],
   periodContaining('month', NOW),
   NOW,
@@ -57,7 +38,7 @@ async function openBoard(onTime: (period: string) => Promise<OnTimeBoardView>, l
 describe('on-time board', () => {
   it('shows each agency\'s dossiers as one bar split by where they stand, and the satisfaction share', async () => {
     const { root } = await openBoard(async () => boardView(aggregated));
-    const centreRow = await within(root).findByText(centre.name).then((name) => name.closest('li')!);
+    const centreRow = await within(root).findByText(centreAgency.name).then((name) => name.closest('li')!);
     const segments = [...centreRow.querySelectorAll('[data-segment]')].map((segment) => [segment.getAttribute('data-segment'), segment.textContent]);
     expect(segments).toEqual([
       ['resolvedOnTime', '1'],
@@ -66,7 +47,7 @@ describe('on-time board', () => {
     ]);
     expect(centreRow).toHaveTextContent('Tiếp nhận 3 hồ sơ');
     expect(within(centreRow).getByTestId('satisfaction')).toHaveTextContent(/Hài lòng: 75\s?% \(4 lượt đánh giá\)/);
-    const wardRow = within(root).getByText(ward.name).closest('li')!;
+    const wardRow = within(root).getByText(wardAgency.name).closest('li')!;
     expect([...wardRow.querySelectorAll('[data-segment]')].map((segment) => segment.getAttribute('data-segment'))).toEqual(['pendingOnTime']);
     expect(within(wardRow).getByTestId('satisfaction')).toHaveTextContent('Chưa có lượt đánh giá');
     expect(within(root).getByTestId('board-date')).toHaveTextContent('Kỳ 2026-03 · số liệu lúc 10:00 16/03/2026');
@@ -75,7 +56,7 @@ describe('on-time board', () => {
 
   it('switches period and asks the core for it', async () => {
     const { root, ratings } = await openBoard(async () => boardView(aggregated));
-    await within(root).findByText(centre.name);
+    await within(root).findByText(centreAgency.name);
     await userEvent.click(within(root).getByRole('button', { name: 'Quý này' }));
     expect(within(root).getByRole('button', { name: 'Quý này' })).toHaveAttribute('aria-pressed', 'true');
     expect(ratings.onTime.mock.calls.map(([request]) => request.period)).toEqual(['month', 'quarter']);
@@ -91,7 +72,7 @@ describe('on-time board', () => {
     const { root } = await openBoard(async () => boardView(aggregated, true, '2026-03-15T01:30:00.000Z'));
     expect(await within(root).findByTestId('board-stale')).toHaveTextContent(/Mất kết nối/);
     expect(within(root).getByTestId('board-date')).toHaveTextContent('08:30 15/03/2026');
-    expect(within(root).getByText(centre.name)).toBeInTheDocument();
+    expect(within(root).getByText(centreAgency.name)).toBeInTheDocument();
   });
 
   it('says there are no figures yet when the kiosk never reached the server', async () => {

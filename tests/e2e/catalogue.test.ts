@@ -2,38 +2,15 @@
  * End to end: the catalogue synced from the real reference server into the web host's cache on start, browsed and
  * searched by touch in Chromium, with the on-screen keyboard, down to a procedure page with its documents and QR.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demoData';
-import { launchChromium, makeTempDir, startCentral, startWebHost, type RunningProcess } from '../support/processes';
-import { screenshotOnFailure } from '../support/screenshots';
+import { describe, expect, it } from 'vitest';
+import { useKioskStand } from '../support/kioskStand';
 
-let central: RunningProcess;
-let kiosk: RunningProcess;
-let browser: Browser;
-let page: Page;
+const stand = useKioskStand({ name: 'catalogue', page: { hasTouch: true } });
 
-beforeAll(async () => {
-  central = await startCentral({ dbFile: join(makeTempDir('e2e-central'), 'central.db') });
-  kiosk = await startWebHost({ central: central.url, dataDir: makeTempDir('e2e-kiosk'), enrollmentCode: DEMO_ENROLLMENT_CODE });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  page = await context.newPage();
-});
-
-beforeEach((context) => screenshotOnFailure(context, () => page));
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await central?.stop();
-});
-
-const button = (name: string | RegExp) => page.getByRole('button', { name });
+const button = (name: string | RegExp) => stand.page.getByRole('button', { name });
 
 async function openCatalogue() {
-  await page.goto(kiosk.url);
+  await stand.page.goto(stand.kiosk.url);
   await button(/Thủ tục hành chính/).tap();
   // The web host syncs on start; the levels appear once the first sync has filled the cache.
   await button(/Cấp xã/).waitFor();
@@ -41,11 +18,11 @@ async function openCatalogue() {
 
 /** Taps keys of the on-screen keyboard, as a citizen would, one key per character. */
 async function typeOnKeyboard(keys: string) {
-  for (const key of keys) await page.locator(`[data-testid="viet-keyboard"] [data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
+  for (const key of keys) await stand.page.locator(`[data-testid="viet-keyboard"] [data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
 }
 
 async function expectProcedurePageWithDocumentsAndQr(name: string) {
-  const procedure = page.getByTestId('procedure-page');
+  const procedure = stand.page.getByTestId('procedure-page');
   await procedure.waitFor();
   await expect.poll(() => procedure.getByRole('heading', { level: 2 }).textContent()).toBe(name);
   expect(await procedure.getByRole('checkbox').count()).toBeGreaterThan(0);
@@ -63,24 +40,24 @@ describe('procedure catalogue through the web host', () => {
     await button(/Cấp xã/).tap();
     await button(/^Hộ tịch/).tap();
     const birth = button(/Thủ tục đăng ký khai sinh/);
-    await page.getByTestId('procedure-list').waitFor();
+    await stand.page.getByTestId('procedure-list').waitFor();
     while ((await birth.count()) === 0) await button('Trang sau').tap();
     await birth.tap();
 
     await expectProcedurePageWithDocumentsAndQr('Thủ tục đăng ký khai sinh');
-    expect(await page.getByTestId('catalogue-status').textContent()).toMatch(/Cập nhật lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/);
+    expect(await stand.page.getByTestId('catalogue-status').textContent()).toMatch(/Cập nhật lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/);
   });
 
   it('searches with Telex typed on the on-screen keyboard', async () => {
     await openCatalogue();
     await button(/Tìm thủ tục/).tap();
     await typeOnKeyboard('ddaawng kys khai sinh');
-    await expect.poll(() => page.getByTestId('search-display').textContent()).toBe('đăng ký khai sinh');
+    await expect.poll(() => stand.page.getByTestId('search-display').textContent()).toBe('đăng ký khai sinh');
 
     await button(/Thủ tục đăng ký khai sinh/).tap();
     await expectProcedurePageWithDocumentsAndQr('Thủ tục đăng ký khai sinh');
 
     await button('Quay lại').tap();
-    await expect.poll(() => page.getByTestId('search-display').textContent()).toBe('đăng ký khai sinh');
+    await expect.poll(() => stand.page.getByTestId('search-display').textContent()).toBe('đăng ký khai sinh');
   });
 });

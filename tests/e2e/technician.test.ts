@@ -3,58 +3,38 @@
  * renderer in Debian's Chromium: the corner gesture opens the PIN pad, the right PIN opens diagnostics, a wrong PIN
  * is refused, and after five wrong PINs the lockout holds, in the core as well as on the screen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { updateKioskConfig } from '../../electron/core/config/configFile';
 import { plainSecretBox } from '../../electron/core/config/secretBox';
 import { createLogger } from '../../electron/core/logger';
 import { hashPin } from '../../electron/core/technician/pin';
-import { DEMO_ENROLLMENT_CODE } from '../../server/demoData';
-import { launchChromium, makeTempDir, startCentral, startWebHost, type RunningProcess } from '../support/processes';
-import { screenshotOnFailure } from '../support/screenshots';
+import { useKioskStand } from '../support/kioskStand';
 
 const PIN = '482916';
-const dataDir = makeTempDir('e2e-technician-kiosk');
+const stand = useKioskStand({ name: 'technician' });
 
-let central: RunningProcess;
-let kiosk: RunningProcess;
-let browser: Browser;
-let page: Page;
-
+// After the stand's own set-up: as `cli` or the setup wizard would, the PIN's hash in the kiosk's configuration file.
 beforeAll(async () => {
-  central = await startCentral({ dbFile: `${makeTempDir('e2e-technician-central')}/central.db` });
-  kiosk = await startWebHost({ central: central.url, dataDir, enrollmentCode: DEMO_ENROLLMENT_CODE });
-  // As `cli` or the setup wizard would: the PIN's hash in the kiosk's configuration file.
-  updateKioskConfig({ dataDir, secretBox: plainSecretBox, logger: createLogger({ level: 'silent' }) }, { technicianPinHash: await hashPin(PIN) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-});
-
-beforeEach((context) => screenshotOnFailure(context, () => page));
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await central?.stop();
+  updateKioskConfig({ dataDir: stand.dataDir, secretBox: plainSecretBox, logger: createLogger({ level: 'silent' }) }, { technicianPinHash: await hashPin(PIN) });
 });
 
 async function openPinPad(): Promise<void> {
-  for (let tap = 0; tap < 5; tap++) await page.mouse.click(12, 12);
-  await page.getByTestId('pin-pad').waitFor();
+  for (let tap = 0; tap < 5; tap++) await stand.page.mouse.click(12, 12);
+  await stand.page.getByTestId('pin-pad').waitFor();
 }
 
 async function enterPin(pin: string): Promise<void> {
-  const pad = page.getByTestId('pin-pad');
+  const pad = stand.page.getByTestId('pin-pad');
   for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
   await pad.getByRole('button', { name: 'Mở khóa' }).click();
   // The pad takes no keys while the core checks the PIN (a slow hash).
   // (The pad is gone once the right PIN opened the panels.)
-  await page.waitForFunction(() => document.querySelector('[data-testid="pin-notice"]')?.textContent !== 'Đang kiểm tra…', undefined, { timeout: 15_000 });
+  await stand.page.waitForFunction(() => document.querySelector('[data-testid="pin-notice"]')?.textContent !== 'Đang kiểm tra…', undefined, { timeout: 15_000 });
 }
 
 /** What the core answers a page that skips the screen and calls the bridge itself. */
 async function bridgeDiagnostics(): Promise<unknown> {
-  return page.evaluate(async () => {
+  return stand.page.evaluate(async () => {
     const reply = await fetch('/bridge/invoke/technician:diagnostics', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     return reply.json();
   });
@@ -62,32 +42,32 @@ async function bridgeDiagnostics(): Promise<unknown> {
 
 describe('technician mode through the web host', () => {
   it('opens diagnostics with the right PIN, refuses a wrong one, and locks after five wrong PINs', async () => {
-    await page.goto(kiosk.url);
-    await page.locator('body').waitFor();
+    await stand.page.goto(stand.kiosk.url);
+    await stand.page.locator('body').waitFor();
 
     await openPinPad();
     await enterPin(PIN);
-    const diagnostics = page.getByTestId('diagnostics');
+    const diagnostics = stand.page.getByTestId('diagnostics');
     await diagnostics.getByText(/Kết nối được \(\d+ ms\)/).waitFor();
-    await page.getByRole('button', { name: 'Thao tác' }).click();
-    await page.getByRole('button', { name: 'Khóa và thoát chế độ kỹ thuật' }).click();
-    await page.getByTestId('technician-mode').waitFor({ state: 'detached' });
+    await stand.page.getByRole('button', { name: 'Thao tác' }).click();
+    await stand.page.getByRole('button', { name: 'Khóa và thoát chế độ kỹ thuật' }).click();
+    await stand.page.getByTestId('technician-mode').waitFor({ state: 'detached' });
     expect(await bridgeDiagnostics()).toMatchObject({ ok: true, response: { ok: false, error: { code: 'SESSION_REQUIRED' } } });
 
     await openPinPad();
     await enterPin('000000');
-    await page.getByText('Mã PIN không đúng. Còn 4 lần thử.').waitFor();
-    expect(await page.getByTestId('diagnostics').count()).toBe(0);
+    await stand.page.getByText('Mã PIN không đúng. Còn 4 lần thử.').waitFor();
+    expect(await stand.page.getByTestId('diagnostics').count()).toBe(0);
 
     for (const left of [3, 2, 1]) {
       await enterPin('000000');
-      await page.getByText(`Mã PIN không đúng. Còn ${left} lần thử.`).waitFor();
+      await stand.page.getByText(`Mã PIN không đúng. Còn ${left} lần thử.`).waitFor();
     }
     await enterPin('000000');
-    await page.getByText(/Đã khóa do nhập sai nhiều lần\. Thử lại sau \d{2}:\d{2}\./).waitFor();
+    await stand.page.getByText(/Đã khóa do nhập sai nhiều lần\. Thử lại sau \d{2}:\d{2}\./).waitFor();
     await enterPin(PIN);
-    await page.getByText(/Đã khóa do nhập sai nhiều lần/).waitFor();
-    expect(await page.getByTestId('diagnostics').count()).toBe(0);
+    await stand.page.getByText(/Đã khóa do nhập sai nhiều lần/).waitFor();
+    expect(await stand.page.getByTestId('diagnostics').count()).toBe(0);
     expect(await bridgeDiagnostics()).toMatchObject({ ok: true, response: { ok: false, error: { code: 'SESSION_REQUIRED' } } });
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import {
 import { type CentralServerOptions, startCentralServer } from '../../server/centralServer';
 import { makeTempDir } from '../support/processes';
 import { apiCaller } from '../support/api';
+import { adminDossier, centreAgency, wardAgency } from '../support/dossiers';
 
 const ADMIN_TOKEN = 'feedback-admin-token-0123456789';
 // 10:00 on 16 March 2026 in Vietnam.
@@ -27,25 +28,6 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-const centre = { id: '000.00.06.H56', name: 'Trung tâm Phục vụ hành chính công tỉnh' };
-const ward = { id: '000.21.30.H56', name: 'UBND phường Hòa Bình' };
-
-function dossier(code: string, overrides: Partial<AdminCreateDossier> = {}): AdminCreateDossier {
-  return {
-    code,
-    procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
-    agency: centre,
-    applicantName: 'Phan Thị Thử',
-    receivedAt: '2026-03-02T08:00:00+07:00',
-    dueAt: '2026-03-20T16:30:00+07:00',
-    finishedAt: null,
-    status: 'processing',
-    steps: [],
-    result: { pickupLocation: 'Quầy số 3', returnMethod: 'in_person' },
-    ...overrides,
-  };
-}
 
 async function start(options: CentralServerOptions = {}) {
   let clockMs = NOW;
@@ -77,19 +59,19 @@ async function expectError(response: Response, status: number, code: string) {
 describe('POST /api/v1/feedback', () => {
   it('stores a rating for a known dossier and lists it for the admin with the dossier\'s agency', async () => {
     const { addDossier, enroll, rate, list } = await start();
-    await addDossier(dossier('000.00.06.H56-260302-0001'));
+    await addDossier(adminDossier('000.00.06.H56-260302-0001'));
     const { token, kioskId } = await enroll('hw-1');
     const response = await rate(token, { dossierCode: '000.00.06.h56-260302-0001', rating: 'hai_long', kioskId, indicators: { staff_attitude: 2 } });
     expect(response.status).toBe(201);
     const accepted = FeedbackAccepted.parse(await response.json());
     const { items, total } = await list();
     expect(total).toBe(1);
-    expect(items[0]).toMatchObject({ id: accepted.id, dossierCode: '000.00.06.H56-260302-0001', agency: centre, rating: 'hai_long', kioskId, reason: null, indicators: { staff_attitude: 2 } });
+    expect(items[0]).toMatchObject({ id: accepted.id, dossierCode: '000.00.06.H56-260302-0001', agency: centreAgency, rating: 'hai_long', kioskId, reason: null, indicators: { staff_attitude: 2 } });
   });
 
   it('stores a key once and answers a repeat with the first result', async () => {
     const { addDossier, enroll, rate, list } = await start();
-    await addDossier(dossier('000.00.06.H56-260302-0001'));
+    await addDossier(adminDossier('000.00.06.H56-260302-0001'));
     const { token, kioskId } = await enroll('hw-1');
     const body = { dossierCode: '000.00.06.H56-260302-0001', rating: 'rat_hai_long', kioskId };
     const first = await rate(token, body, 'key-0123456789abcdef');
@@ -104,7 +86,7 @@ describe('POST /api/v1/feedback', () => {
 
   it('refuses "khong_hai_long" without a reason (422), an unknown dossier (404), a missing key, another kiosk\'s id and no token', async () => {
     const { addDossier, enroll, rate, call, list } = await start();
-    await addDossier(dossier('000.00.06.H56-260302-0001'));
+    await addDossier(adminDossier('000.00.06.H56-260302-0001'));
     const { token, kioskId } = await enroll('hw-1');
     const base = { dossierCode: '000.00.06.H56-260302-0001', kioskId };
     await expectError(await rate(token, { ...base, rating: 'khong_hai_long' }), 422, 'REASON_REQUIRED');
@@ -125,7 +107,7 @@ describe('POST /api/v1/feedback', () => {
     tempDirs.push(dir);
     const dbFile = join(dir, 'central.sqlite');
     const first = await start({ dbFile });
-    await first.addDossier(dossier('000.00.06.H56-260302-0001'));
+    await first.addDossier(adminDossier('000.00.06.H56-260302-0001'));
     const { token, kioskId } = await first.enroll('hw-1');
     const body = { dossierCode: '000.00.06.H56-260302-0001', rating: 'hai_long', kioskId };
     expect((await first.rate(token, body, 'restart-key-0123456789')).status).toBe(201);
@@ -139,8 +121,8 @@ describe('POST /api/v1/feedback', () => {
 describe('admin feedback list and summary', () => {
   it('filters by agency and the current period, and summarises counts and satisfaction share per agency per period', async () => {
     const { addDossier, enroll, rate, list, admin, setClock } = await start();
-    await addDossier(dossier('000.00.06.H56-260302-0001'));
-    await addDossier(dossier('000.21.30.H56-260302-0001', { agency: ward }));
+    await addDossier(adminDossier('000.00.06.H56-260302-0001'));
+    await addDossier(adminDossier('000.21.30.H56-260302-0001', { agency: wardAgency }));
     const { token, kioskId } = await enroll('hw-1');
     setClock(Date.parse('2026-02-10T03:00:00Z'));
     await rate(token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'khong_hai_long', reason: 'Chờ lâu', kioskId });
@@ -152,24 +134,24 @@ describe('admin feedback list and summary', () => {
     expect((await list()).total).toBe(4);
     expect((await list('?period=month')).total).toBe(3);
     expect((await list('?period=quarter')).total).toBe(4);
-    expect((await list(`?agency=${ward.id}`)).items.map((item) => item.agency.id)).toEqual([ward.id]);
+    expect((await list(`?agency=${wardAgency.id}`)).items.map((item) => item.agency.id)).toEqual([wardAgency.id]);
     await expectError(await admin(`${feedbackPaths.adminFeedback}?period=week`), 400, 'VALIDATION_FAILED');
 
     const summary = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=month`)).json());
     const noIndicators = { rated: 0, means: {}, meanTotal: null, rank: null };
     expect(summary.rows).toEqual([
-      { agency: centre, period: '2026-03', counts: { rat_hai_long: 1, hai_long: 0, khong_hai_long: 1 }, total: 2, satisfactionShare: 0.5, indicators: noIndicators },
-      { agency: ward, period: '2026-03', counts: { rat_hai_long: 0, hai_long: 1, khong_hai_long: 0 }, total: 1, satisfactionShare: 1, indicators: noIndicators },
-      { agency: centre, period: '2026-02', counts: { rat_hai_long: 0, hai_long: 0, khong_hai_long: 1 }, total: 1, satisfactionShare: 0, indicators: noIndicators },
+      { agency: centreAgency, period: '2026-03', counts: { rat_hai_long: 1, hai_long: 0, khong_hai_long: 1 }, total: 2, satisfactionShare: 0.5, indicators: noIndicators },
+      { agency: wardAgency, period: '2026-03', counts: { rat_hai_long: 0, hai_long: 1, khong_hai_long: 0 }, total: 1, satisfactionShare: 1, indicators: noIndicators },
+      { agency: centreAgency, period: '2026-02', counts: { rat_hai_long: 0, hai_long: 0, khong_hai_long: 1 }, total: 1, satisfactionShare: 0, indicators: noIndicators },
     ]);
     const yearly = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=year`)).json());
-    expect(yearly.rows.map((row) => [row.agency.id, row.period, row.total])).toEqual([[centre.id, '2026', 3], [ward.id, '2026', 1]]);
+    expect(yearly.rows.map((row) => [row.agency.id, row.period, row.total])).toEqual([[centreAgency.id, '2026', 3], [wardAgency.id, '2026', 1]]);
   });
 
   it('summarises the nine indicators of the ratings that carry them: their means, the mean total and its rank', async () => {
     const { addDossier, enroll, rate, admin, setClock } = await start();
-    await addDossier(dossier('000.00.06.H56-260302-0001'));
-    await addDossier(dossier('000.21.30.H56-260302-0001', { agency: ward }));
+    await addDossier(adminDossier('000.00.06.H56-260302-0001'));
+    await addDossier(adminDossier('000.21.30.H56-260302-0001', { agency: wardAgency }));
     const { token, kioskId } = await enroll('hw-1');
     const allNine = (score: 0 | 1 | 2) => Object.fromEntries(satisfactionIndicators.map((indicator) => [indicator, score]));
     const centreCode = '000.00.06.H56-260302-0001';
@@ -188,7 +170,7 @@ describe('admin feedback list and summary', () => {
     const summary = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=month`)).json());
     expect(summary.rows.map((row) => [row.agency.id, row.period, row.indicators])).toEqual([
       [
-        centre.id,
+        centreAgency.id,
         '2026-03',
         {
           rated: 2,
@@ -199,12 +181,12 @@ describe('admin feedback list and summary', () => {
         },
       ],
       // Two indicators scored, averaging 1.5: 13.5 on the 18-point scale.
-      [ward.id, '2026-03', { rated: 1, means: { staff_attitude: 1, publicity: 2 }, meanTotal: 13.5, rank: 'tot' }],
-      [centre.id, '2026-02', { rated: 1, means: allNine(0), meanTotal: 0, rank: 'yeu' }],
+      [wardAgency.id, '2026-03', { rated: 1, means: { staff_attitude: 1, publicity: 2 }, meanTotal: 13.5, rank: 'tot' }],
+      [centreAgency.id, '2026-02', { rated: 1, means: allNine(0), meanTotal: 0, rank: 'yeu' }],
     ]);
     const quarter = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=quarter`)).json());
     // Over the quarter's three ratings each indicator means (2 + 1 + 0) / 3, online service (2 + 2 + 0) / 3: "khá".
-    expect(quarter.rows.find((row) => row.agency.id === centre.id)?.indicators).toMatchObject({ rated: 3, meanTotal: 9.33, rank: 'kha' });
+    expect(quarter.rows.find((row) => row.agency.id === centreAgency.id)?.indicators).toMatchObject({ rated: 3, meanTotal: 9.33, rank: 'kha' });
   });
 
   it('is for the admin only', async () => {
@@ -218,13 +200,13 @@ describe('admin feedback list and summary', () => {
 describe('GET /api/v1/stats/on-time', () => {
   it('counts the period\'s dossiers per agency by where they stand, with the satisfaction share', async () => {
     const { addDossier, enroll, rate, call } = await start();
-    await addDossier(dossier('000.00.06.H56-260302-0001', { status: 'returned', finishedAt: '2026-03-05T09:00:00+07:00', dueAt: '2026-03-06T16:30:00+07:00' }));
-    await addDossier(dossier('000.00.06.H56-260302-0002', { status: 'result_ready', finishedAt: '2026-03-09T09:00:00+07:00', dueAt: '2026-03-06T16:30:00+07:00' }));
-    await addDossier(dossier('000.00.06.H56-260302-0003', { dueAt: '2026-03-10T16:30:00+07:00' }));
-    await addDossier(dossier('000.00.06.H56-260302-0004'));
-    await addDossier(dossier('000.00.06.H56-260302-0005', { status: 'rejected' }));
-    await addDossier(dossier('000.00.06.H56-260215-0001', { receivedAt: '2026-02-15T08:00:00+07:00' }));
-    await addDossier(dossier('000.21.30.H56-260302-0001', { agency: ward }));
+    await addDossier(adminDossier('000.00.06.H56-260302-0001', { status: 'returned', finishedAt: '2026-03-05T09:00:00+07:00', dueAt: '2026-03-06T16:30:00+07:00' }));
+    await addDossier(adminDossier('000.00.06.H56-260302-0002', { status: 'result_ready', finishedAt: '2026-03-09T09:00:00+07:00', dueAt: '2026-03-06T16:30:00+07:00' }));
+    await addDossier(adminDossier('000.00.06.H56-260302-0003', { dueAt: '2026-03-10T16:30:00+07:00' }));
+    await addDossier(adminDossier('000.00.06.H56-260302-0004'));
+    await addDossier(adminDossier('000.00.06.H56-260302-0005', { status: 'rejected' }));
+    await addDossier(adminDossier('000.00.06.H56-260215-0001', { receivedAt: '2026-02-15T08:00:00+07:00' }));
+    await addDossier(adminDossier('000.21.30.H56-260302-0001', { agency: wardAgency }));
     const { token, kioskId } = await enroll('hw-1');
     await rate(token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'rat_hai_long', kioskId });
     await rate(token, { dossierCode: '000.00.06.H56-260302-0002', rating: 'hai_long', kioskId });
@@ -235,11 +217,11 @@ describe('GET /api/v1/stats/on-time', () => {
     const board = OnTimeBoard.parse(await response.json());
     expect(board.period).toEqual({ kind: 'month', label: '2026-03', from: '2026-03-01T00:00:00+07:00', to: '2026-04-01T00:00:00+07:00' });
     expect(board.agencies).toEqual([
-      { agency: centre, received: 5, resolvedOnTime: 1, resolvedLate: 1, pendingOnTime: 1, pendingOverdue: 1, ratings: 3, satisfactionShare: 2 / 3 },
-      { agency: ward, received: 1, resolvedOnTime: 0, resolvedLate: 0, pendingOnTime: 1, pendingOverdue: 0, ratings: 0, satisfactionShare: null },
+      { agency: centreAgency, received: 5, resolvedOnTime: 1, resolvedLate: 1, pendingOnTime: 1, pendingOverdue: 1, ratings: 3, satisfactionShare: 2 / 3 },
+      { agency: wardAgency, received: 1, resolvedOnTime: 0, resolvedLate: 0, pendingOnTime: 1, pendingOverdue: 0, ratings: 0, satisfactionShare: null },
     ]);
     const quarter = OnTimeBoard.parse(await (await call(`${feedbackPaths.onTime}?period=quarter`, { token })).json());
-    expect(quarter.agencies.find((row) => row.agency.id === centre.id)?.received).toBe(6);
+    expect(quarter.agencies.find((row) => row.agency.id === centreAgency.id)?.received).toBe(6);
   });
 
   it('answers an empty board when nothing was received, and needs a kiosk token and a known period', async () => {

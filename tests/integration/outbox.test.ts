@@ -6,7 +6,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { apiPaths, type AdminCreateDossier, EnrollResponse } from '../../shared/api/gateway';
+import { apiPaths, EnrollResponse } from '../../shared/api/gateway';
 import { FeedbackList, feedbackPaths } from '../../shared/api/feedback';
 import type { FeedbackSubmitRequest } from '../../shared/contract/feedback';
 import { createCentralClient } from '../../electron/core/centralClient';
@@ -14,6 +14,7 @@ import { openFeedbackModule, type FeedbackModule } from '../../electron/core/fee
 import { createRedactor } from '../../electron/core/logger';
 import { startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { memoryLogger } from '../main/memoryLogger';
+import { adminDossier } from '../support/dossiers';
 import { makeTempDir, projectRoot, runTypeScript } from '../support/processes';
 
 const ADMIN_TOKEN = 'outbox-admin-token-0123456789';
@@ -33,21 +34,6 @@ function tempDir(): string {
   return dir;
 }
 
-function dossier(code: string): AdminCreateDossier {
-  return {
-    code,
-    procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
-    agency: { id: '000.00.06.H56', name: 'Trung tâm Phục vụ hành chính công tỉnh' },
-    applicantName: 'Phan Thị Thử',
-    receivedAt: '2026-03-02T08:00:00+07:00',
-    dueAt: '2026-03-20T16:30:00+07:00',
-    finishedAt: null,
-    status: 'processing',
-    steps: [],
-    result: { pickupLocation: 'Quầy số 3', returnMethod: 'in_person' },
-  };
-}
-
 /** The reference server on `port` (0: a free one) over `dbFile`, seeded with two dossiers and one enrolled kiosk. */
 async function startCentral(dbFile: string, port = 0): Promise<RunningCentralServer> {
   const server = await startCentralServer({ adminToken: ADMIN_TOKEN, dbFile, port, seed: false, now: () => new Date(START) });
@@ -58,7 +44,7 @@ async function startCentral(dbFile: string, port = 0): Promise<RunningCentralSer
 async function prepareCentral(dbFile: string) {
   const server = await startCentral(dbFile);
   const admin = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' } });
-  for (const code of [CODE, OTHER_CODE]) await admin(apiPaths.adminDossiers, { method: 'POST', body: JSON.stringify(dossier(code)) });
+  for (const code of [CODE, OTHER_CODE]) await admin(apiPaths.adminDossiers, { method: 'POST', body: JSON.stringify(adminDossier(code)) });
   const issued = (await (await admin(apiPaths.adminEnrollmentCodes, { method: 'POST', body: '{}' })).json()) as { enrollmentCode: string };
   const enrolled = EnrollResponse.parse(
     await (await fetch(server.url + apiPaths.enroll, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ enrollmentCode: issued.enrollmentCode, hardwareId: 'hw-outbox' }) })).json(),

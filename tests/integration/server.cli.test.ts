@@ -1,69 +1,16 @@
 // `npm run central` as a process: what it prints, how it fails on bad arguments, how it stops, what it keeps.
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { apiPaths, Dossier, EnrollResponse } from '../../shared/api/gateway';
 import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
-import { makeTempDir, projectRoot, runTypeScript } from '../support/processes';
+import { runCentralCli } from '../support/centralCli';
+import { makeTempDir } from '../support/processes';
 
 const ADMIN_TOKEN = 'cli-test-admin-token-0123456789';
-// The tests decide whether the server sees an admin token in its environment.
-const { HCC_ADMIN_TOKEN: _inherited, ...baseEnv } = process.env;
-
-interface CentralProcess {
-  stdout(): string;
-  stderr(): string;
-  /** Resolves with the URL once the listening line is printed. */
-  listening: Promise<string>;
-  exited: Promise<number | null>;
-  signal(name: NodeJS.Signals): void;
-  /** SIGTERM unless it has exited; resolves with the exit status. */
-  stop(): Promise<number | null>;
-}
-
-const started: CentralProcess[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((p) => p.stop()));
-});
-
-function runCentral(args: string[], env: NodeJS.ProcessEnv = {}): CentralProcess {
-  const child = spawn(process.execPath, [...runTypeScript, 'server/main.ts', ...args], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...baseEnv, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /^central listening on (\S+)$/m.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`central exited with ${code} before listening:\n${stdout}${stderr}`)));
-  });
-  listening.catch(() => {});
-  const central: CentralProcess = {
-    stdout: () => stdout,
-    stderr: () => stderr,
-    listening,
-    exited,
-    signal: (name) => child.kill(name),
-    stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
-  started.push(central);
-  return central;
-}
-
 describe('npm run central', () => {
   it('prints exactly one line, `central listening on <url>`, serves there, and exits cleanly on SIGTERM', async () => {
-    const central = runCentral(['--port', '0', '--admin-token', ADMIN_TOKEN]);
+    const central = runCentralCli(['--port', '0', '--admin-token', ADMIN_TOKEN]);
     const url = await central.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(central.stdout()).toBe(`central listening on ${url}\n`);
@@ -74,14 +21,14 @@ describe('npm run central', () => {
   });
 
   it('exits cleanly on SIGINT too', async () => {
-    const central = runCentral(['--port', '0', '--admin-token', ADMIN_TOKEN]);
+    const central = runCentralCli(['--port', '0', '--admin-token', ADMIN_TOKEN]);
     await central.listening;
     central.signal('SIGINT');
     expect(await central.exited).toBe(0);
   });
 
   it('generates an admin token when none is given and prints it on its own line first', async () => {
-    const central = runCentral(['--port', '0']);
+    const central = runCentralCli(['--port', '0']);
     const url = await central.listening;
     const lines = central.stdout().trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -92,7 +39,7 @@ describe('npm run central', () => {
   });
 
   it('takes the admin token from HCC_ADMIN_TOKEN without printing it', async () => {
-    const central = runCentral(['--port', '0'], { HCC_ADMIN_TOKEN: ADMIN_TOKEN });
+    const central = runCentralCli(['--port', '0'], { HCC_ADMIN_TOKEN: ADMIN_TOKEN });
     const url = await central.listening;
     expect(central.stdout()).toBe(`central listening on ${url}\n`);
     const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: '{}' });
@@ -111,7 +58,7 @@ describe('npm run central', () => {
     // In parallel: each case is a process start.
     await Promise.all(
       cases.map(async ([name, args]) => {
-        const central = runCentral(args);
+        const central = runCentralCli(args);
         expect(await central.exited, name).toBe(2);
         expect(central.stdout(), name).toBe('');
         const lines = central.stderr().trimEnd().split('\n');
@@ -126,7 +73,7 @@ describe('npm run central', () => {
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const dbFile = join(dir, 'central.sqlite');
     const args = ['--port', '0', '--db', dbFile, '--admin-token', ADMIN_TOKEN];
-    const first = runCentral(args);
+    const first = runCentralCli(args);
     const firstUrl = await first.listening;
     const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
     const created = await fetch(firstUrl + apiPaths.adminDossiers, {
@@ -153,7 +100,7 @@ describe('npm run central', () => {
     const { token } = EnrollResponse.parse(await enrolled.json());
     expect(await first.stop()).toBe(0);
 
-    const second = runCentral(args);
+    const second = runCentralCli(args);
     const secondUrl = await second.listening;
     const found = await fetch(secondUrl + apiPaths.dossier(code), { headers: { authorization: `Bearer ${token}` } });
     expect(found.status).toBe(200);

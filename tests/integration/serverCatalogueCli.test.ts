@@ -1,38 +1,13 @@
 // `npm run central -- --synthetic-catalogue <n> [--seed <s>]` as a process: it serves the generated catalogue.
-import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
 import { apiPaths, EnrollResponse } from '../../shared/api/gateway';
 import { generateCatalogue } from '../../server/catalogueGenerator';
 import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
-import { projectRoot, runTypeScript } from '../support/processes';
+import { runCentralCli } from '../support/centralCli';
 
-const children: ReturnType<typeof spawn>[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-});
-
-function runCentral(args: string[]) {
-  const child = spawn(process.execPath, [...runTypeScript, 'server/main.ts', '--port', '0', '--admin-token', 'cli-catalogue-admin-token-0123', ...args], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /^central listening on (\S+)$/m.exec(stdout)?.[1];
-      if (url) resolve(url);
-    });
-    void exited.then((code) => reject(new Error(`central exited with ${code}:\n${stdout}${stderr}`)));
-  });
-  listening.catch(() => {});
-  return { listening, exited, stderr: () => stderr };
-}
+/** The server on a free port with an admin token, plus `args`. */
+const runCentral = (args: string[]) => runCentralCli(['--port', '0', '--admin-token', 'cli-catalogue-admin-token-0123', ...args]);
 
 describe('npm run central -- --synthetic-catalogue', () => {
   it('serves the synthetic catalogue of that size and seed instead of the sample', async () => {

@@ -1,41 +1,17 @@
 // The main entry run to its first window, packaged (production) and not: every lock-down setting of the window and
 // its session as the kiosk actually composes them, with `electron` replaced at its boundary.
-import { rmSync } from 'node:fs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir } from '../support/processes';
-import { FakeBrowserWindow, app, defaultSession, fakeEvent, keepProcessListeners, resetFakeElectron } from './fakeElectron';
+import { describe, expect, it, vi } from 'vitest';
+import { type FakeBrowserWindow, app, defaultSession, fakeEvent } from './fakeElectron';
+import { useMainEntryRuns } from './mainEntry';
 
 vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
 
-beforeAll(async () => {
-  await import('electron');
-});
-
-let restoreProcessListeners: () => void;
-let userDataDir: string;
-
-beforeEach(() => {
-  resetFakeElectron();
-  vi.resetModules();
-  restoreProcessListeners = keepProcessListeners();
-  userDataDir = makeTempDir('session');
-});
-
-afterEach(() => {
-  restoreProcessListeners();
-  rmSync(userDataDir, { recursive: true, force: true });
-});
+const entry = useMainEntryRuns('session');
 
 /** Runs the main entry (unenrolled, so it stops at its first window) and returns that window. */
-async function firstWindow({ packaged }: { packaged: boolean }): Promise<FakeBrowserWindow> {
+function firstWindow({ packaged }: { packaged: boolean }): Promise<FakeBrowserWindow> {
   app.isPackaged = packaged;
-  app.readyOnStart = true;
-  app.userDataDir = userDataDir;
-  await import('../../electron/main/index');
-  await vi.waitFor(() => expect(FakeBrowserWindow.created.length).toBeGreaterThan(0), { timeout: 30_000 });
-  const window = FakeBrowserWindow.created[0];
-  if (!window) throw new Error('no window');
-  return window;
+  return entry.firstWindow();
 }
 
 function pressed(window: FakeBrowserWindow, input: { key: string; control?: boolean; shift?: boolean; alt?: boolean }): boolean {

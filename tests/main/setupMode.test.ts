@@ -1,52 +1,25 @@
 // The Electron main entry on an unprovisioned kiosk, with `electron` replaced at its boundary and the real reference
 // central server: what a technician setting the kiosk up would notice. The window opens the setup wizard, the
 // wizard's channels enrol the kiosk, and without a restart the same window's calls reach the full kiosk core.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configPath } from '../../electron/core/config/configFile';
 import { APP_ENTRY_URL } from '../../electron/main/protocol';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { FleetList, fleetPaths } from '../../shared/api/fleet';
 import { apiCaller } from '../support/api';
-import { makeTempDir } from '../support/processes';
-import { FakeBrowserWindow, app, fakeEvent, ipcRenderer, keepProcessListeners, resetFakeElectron } from './fakeElectron';
+import { FakeBrowserWindow, fakeEvent, ipcRenderer } from './fakeElectron';
+import { useMainEntryRuns } from './mainEntry';
 
 vi.mock('electron', () => import('./fakeElectron').then((fake) => fake.electron));
 
-let central: RunningCentralServer;
-let userDataDir: string;
-let restoreProcessListeners: () => void;
+const entry = useMainEntryRuns('electron-setup');
 
+let central: RunningCentralServer;
 beforeAll(async () => {
-  await import('electron');
   central = await startCentralServer({});
 });
 afterAll(() => central.close());
-
-beforeEach(() => {
-  resetFakeElectron();
-  vi.resetModules();
-  restoreProcessListeners = keepProcessListeners();
-  userDataDir = makeTempDir('electron-setup');
-});
-
-afterEach(() => {
-  // Stops the core's loops, as quitting the app does.
-  app.emit('will-quit', fakeEvent());
-  restoreProcessListeners();
-  rmSync(userDataDir, { recursive: true, force: true });
-});
-
-/** Runs the main entry on an empty data directory until its window exists and its IPC answers. */
-async function startUnprovisioned(): Promise<FakeBrowserWindow> {
-  app.readyOnStart = true;
-  app.userDataDir = userDataDir;
-  await import('../../electron/main/index');
-  await vi.waitFor(() => expect(FakeBrowserWindow.created.length).toBeGreaterThan(0), { timeout: 30_000 });
-  const window = FakeBrowserWindow.created[0];
-  if (!window) throw new Error('no window');
-  return window;
-}
 
 /** A renderer call as the preload makes it, from the app's own page. */
 const invoke = (channel: string, request: unknown = {}) => ipcRenderer.invoke(channel, request);
@@ -56,15 +29,15 @@ const settings = { language: 'en', idleTimeoutSeconds: 90, scannerMode: 'both', 
 // A real server, scrypt and the heartbeat: more than the main project's default 5 s on a loaded machine.
 describe('an unprovisioned Electron kiosk', { timeout: 30_000 }, () => {
   it('opens the kiosk page in setup mode, where only the wizard is answered', async () => {
-    const window = await startUnprovisioned();
+    const window = await entry.firstWindow();
     expect(window.loadedUrl).toBe(APP_ENTRY_URL);
     await expect(invoke('setup:state')).resolves.toEqual({ mode: 'setup', reason: 'missing' });
     await expect(invoke('app:info')).rejects.toThrow(/INTERNAL/);
-    expect(existsSync(configPath(userDataDir))).toBe(false);
+    expect(existsSync(configPath(entry.userDataDir))).toBe(false);
   });
 
   it('is enrolled through the wizard, then answers as the full kiosk without a restart and reports to the fleet', async () => {
-    const window = await startUnprovisioned();
+    const window = await entry.firstWindow();
     const locations = (await invoke('setup:locations', { url: central.url })) as { ok: true; locations: Array<{ id: string }> };
     const locationId = locations.locations[0]?.id;
     if (locationId === undefined) throw new Error('the reference server lists no location');
@@ -85,7 +58,7 @@ describe('an unprovisioned Electron kiosk', { timeout: 30_000 }, () => {
     await expect(invoke('dossier:lookup', { code: demoDossierCode('processing') })).resolves.toMatchObject({ ok: true, value: { code: demoDossierCode('processing') } });
 
     // Written for the next start: the enrolment, the location and the settings, without the token in clear or the PIN.
-    const saved = readFileSync(configPath(userDataDir), 'utf8');
+    const saved = readFileSync(configPath(entry.userDataDir), 'utf8');
     expect(JSON.parse(saved)).toMatchObject({ kioskId: enrolled.kioskId, locationId, language: 'en', idleTimeoutSeconds: 90, scannerMode: 'both' });
     expect(saved).not.toContain(settings.pin);
 
@@ -100,7 +73,7 @@ describe('an unprovisioned Electron kiosk', { timeout: 30_000 }, () => {
   });
 
   it("then carries the scanner's and the camera's health to the fleet, and applies a technician's settings at once", async () => {
-    const window = await startUnprovisioned();
+    const window = await entry.firstWindow();
     const { locations } = (await invoke('setup:locations', { url: central.url })) as { locations: Array<{ id: string }> };
     const enrolled = (await invoke('setup:enroll', { url: central.url, code: DEMO_ENROLLMENT_CODE, name: 'Quầy 4', locationId: locations[0]?.id })) as { kioskId: string };
     await invoke('setup:complete', settings);
