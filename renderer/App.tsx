@@ -20,6 +20,7 @@ import { IdleCountdown } from './components/IdleCountdown';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { useIdleCountdown } from './hooks/useIdleCountdown';
+import { useScreenDuringLookup } from './hooks/useScreenDuringLookup';
 import { defaultLanguage, languageOf, type Language } from './i18n';
 import { CrashScreen } from './screens/CrashScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
@@ -141,17 +142,18 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
     kiosk.app.presence({ idleAtHome }).catch(() => undefined); // no report only delays an update
   }, [kiosk, idleAtHome]);
 
+  const { shown, held } = useScreenDuringLookup(screen);
   const speech = useMemo(() => platformSpeech(), []);
   const voice = useVoiceGuidance(access.voice, access.voice ? spokenSummary(screen, t, language) : '', language, speech);
 
   return (
     <div className="kiosk" {...accessAttributes(access)}>
       <header className="kiosk-header">
-        {screen.name !== 'home' && screen.name !== 'attract' && <p className="kiosk-brand">{t('app.title')}</p>}
+        {shown.name !== 'home' && shown.name !== 'attract' && <p className="kiosk-brand">{t('app.title')}</p>}
       </header>
-      <main className="kiosk-main">
-        <ScreenErrorBoundary resetKey={screen} fallback={<CrashScreen onHome={resetToStart} />}>
-          <CurrentScreen screen={screen} dispatch={dispatch} onHome={resetToStart} catalogue={kiosk.catalogue} kiosk={kiosk} sessionId={sessionId} camera={camera} />
+      <main className="kiosk-main" inert={held}>
+        <ScreenErrorBoundary resetKey={shown} fallback={<CrashScreen onHome={resetToStart} />}>
+          <CurrentScreen screen={shown} held={held} dispatch={dispatch} onHome={resetToStart} catalogue={kiosk.catalogue} kiosk={kiosk} sessionId={sessionId} camera={camera} />
         </ScreenErrorBoundary>
       </main>
       {access.voice && !voice.hasVoice && <NoVoiceNotice />}
@@ -168,6 +170,7 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
 
 function CurrentScreen({
   screen,
+  held,
   dispatch,
   onHome,
   catalogue,
@@ -176,6 +179,8 @@ function CurrentScreen({
   camera,
 }: {
   screen: Screen;
+  /** The screen a lookup started from, kept up while it runs. */
+  held: boolean;
   dispatch: (action: KioskAction) => void;
   onHome: () => void;
   catalogue: KioskApi['catalogue'];
@@ -199,7 +204,7 @@ function CurrentScreen({
     case 'procedures':
       return <CatalogueScreen catalogue={catalogue} onHome={onHome} />;
     case 'lookup':
-      return <LookupScreen onTypeCode={openKeypad} onHome={onHome} camera={camera} />;
+      return <LookupScreen onTypeCode={openKeypad} onHome={onHome} camera={camera} cameraPaused={held} />;
     case 'keypad':
       return (
         <KeypadScreen
@@ -214,7 +219,7 @@ function CurrentScreen({
     case 'status':
       return <StatusScreen dossier={screen.dossier} checkedAt={screen.checkedAt} onHome={onHome} onRate={() => dispatch({ type: 'rate' })} />;
     case 'rateScan':
-      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} camera={camera} />;
+      return <RateScanScreen onTypeCode={() => dispatch({ type: 'typeCodeToRate' })} onHome={onHome} camera={camera} cameraPaused={held} />;
     case 'rating':
       return (
         <RatingScreen

@@ -16,15 +16,18 @@ export function CameraPreview({
   onText,
   environment,
   onHealth,
+  paused,
 }: {
   settings: CameraSettings;
   onText: (text: string) => void;
   environment?: CameraEnvironment;
   /** Told when the session starts scanning or hits a problem, not per frame (the fleet heartbeat's camera health). */
   onHealth?: (health: ReportedDeviceHealth) => void;
+  /** The camera off, the preview's place kept: the kiosk is looking up what it read. */
+  paused?: boolean;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const { videoRef, state, justRead } = useCameraScanner({ settings, onText, environment });
+  const { videoRef, state, justRead } = useCameraScanner({ settings, onText, environment, paused });
   useEffect(() => {
     const health = cameraHealthOf(state.kind);
     if (health !== null) onHealth?.(health);

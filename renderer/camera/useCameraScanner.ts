@@ -23,11 +23,14 @@ export function useCameraScanner({
   settings,
   onText,
   environment = browserCameraEnvironment,
+  paused = false,
 }: {
   settings: CameraSettings;
   /** Every text read, repeats included (the caller decides what is a new scan). */
   onText: (text: string) => void;
   environment?: CameraEnvironment;
+  /** The camera off (a read is being looked up); a read's feedback stays shown meanwhile. */
+  paused?: boolean;
 }): CameraScanner {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [state, setState] = useState<CameraState>({ kind: 'starting' });
@@ -40,7 +43,7 @@ export function useCameraScanner({
 
   useEffect(() => {
     const video = videoRef.current;
-    if (!video) return;
+    if (!video || paused) return;
     setState({ kind: 'starting' });
     let flashTimer: ReturnType<typeof setTimeout> | null = null;
     const stop = startCameraSession({
@@ -61,7 +64,7 @@ export function useCameraScanner({
       stop();
       if (flashTimer !== null) clearTimeout(flashTimer);
     };
-  }, [settings, environment]);
+  }, [settings, environment, paused]);
 
   return { videoRef, state, justRead };
 }

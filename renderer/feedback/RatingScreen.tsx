@@ -9,11 +9,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { indicatorScores, MAX_REASON_LENGTH, type Rating } from '../../shared/api/feedback';
 import type { KioskApi } from '../../shared/contract/kiosk';
-import { CameraPreview } from '../camera/CameraPreview';
-import type { KioskCamera } from '../camera/useKioskCamera';
 import { HomeButton } from '../components/HomeButton';
 import { typeKey, type InputMode } from '../input/telex';
 import { keyboardButtons, VietKeyboard } from '../input/VietKeyboard';
+import { ScanScreen, type ScanScreenProps } from '../screens/ScanScreen';
 import { dissatisfactionReasons } from './dissatisfactionReasons';
 import {
   answerIndicator,
@@ -292,28 +291,15 @@ function OtherReason({
 }
 
 /** From home: the citizen scans the receipt of the dossier to rate. */
-export function RateScanScreen({
-  onTypeCode,
-  onHome,
-  camera = null,
-}: {
-  onTypeCode: () => void;
-  onHome: () => void;
-  /** Present when the kiosk scans with its camera too. */
-  camera?: KioskCamera | null;
-}): React.JSX.Element {
+export function RateScanScreen(props: ScanScreenProps): React.JSX.Element {
   const { t } = useTranslation();
   return (
-    <section className="screen rating-screen" data-testid="rate-scan">
-      <h1>{t('rating.title')}</h1>
-      <p className="rating-question">{t('rating.scanToRate')}</p>
-      {camera && <CameraPreview settings={camera.settings} onText={camera.onText} onHealth={camera.onHealth} />}
-      <div className="actions">
-        <button type="button" className="button button--primary button--large" onClick={onTypeCode}>
-          {t('lookup.typeCode')}
-        </button>
-        <HomeButton onHome={onHome} />
-      </div>
-    </section>
+    <ScanScreen
+      className="screen rating-screen"
+      testId="rate-scan"
+      title={t('rating.title')}
+      instructions={<p className="rating-question">{t('rating.scanToRate')}</p>}
+      {...props}
+    />
   );
 }

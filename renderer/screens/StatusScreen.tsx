@@ -37,9 +37,10 @@ export function StatusScreen({
     current: t('dossier.stepCurrent'),
     upcoming: t('dossier.stepUpcoming'),
   };
-  // The citizen's answer (status, what to do next, the facts) reaches the screen first; the timeline, the largest
-  // part to lay out and raster, a frame later, out of the scan-to-status path (bench/scanToPaint.ts).
-  const timelineShown = useAfterFirstPaint();
+  // The citizen's answer (the status and what to do next) reaches the screen first; the facts, the result and the
+  // timeline, most of the text to lay out and raster, a frame later, out of the scan-to-status path
+  // (bench/scanToPaint.ts).
+  const detailsShown = useAfterFirstPaint();
 
   return (
     <section className="screen status-screen" data-testid="dossier-status" data-status={dossier.status}>
@@ -63,30 +64,34 @@ export function StatusScreen({
             <NextStepText step={nextStep(dossier)} />
           </section>
 
-          <dl className="dossier-facts">
-            <Fact label={t('dossier.procedure')} value={dossier.procedure.name} />
-            <Fact label={t('dossier.agency')} value={dossier.agency.name} />
-            <Fact label={t('dossier.code')} value={dossier.code} />
-            <Fact label={t('dossier.applicant')} value={dossier.applicantNameMasked} />
-            <Fact label={t('dossier.receivedAt')} value={when(dossier.receivedAt)} />
-            <Fact label={t('dossier.dueAt')} value={when(dossier.dueAt)} />
-            {dossier.finishedAt !== null && <Fact label={t('dossier.finishedAt')} value={when(dossier.finishedAt)} />}
-          </dl>
+          {detailsShown && (
+            <>
+              <dl className="dossier-facts">
+                <Fact label={t('dossier.procedure')} value={dossier.procedure.name} />
+                <Fact label={t('dossier.agency')} value={dossier.agency.name} />
+                <Fact label={t('dossier.code')} value={dossier.code} />
+                <Fact label={t('dossier.applicant')} value={dossier.applicantNameMasked} />
+                <Fact label={t('dossier.receivedAt')} value={when(dossier.receivedAt)} />
+                <Fact label={t('dossier.dueAt')} value={when(dossier.dueAt)} />
+                {dossier.finishedAt !== null && <Fact label={t('dossier.finishedAt')} value={when(dossier.finishedAt)} />}
+              </dl>
 
-          <section aria-labelledby="result-title">
-            <h2 id="result-title">{t('dossier.result')}</h2>
-            <p>{t(`returnMethod.${dossier.result.returnMethod}`)}</p>
-            {dossier.result.pickupLocation !== '' && (
-              <p>{t('dossier.pickupLocation', { place: dossier.result.pickupLocation })}</p>
-            )}
-          </section>
+              <section aria-labelledby="result-title">
+                <h2 id="result-title">{t('dossier.result')}</h2>
+                <p elementtiming="dossier-details">{t(`returnMethod.${dossier.result.returnMethod}`)}</p>
+                {dossier.result.pickupLocation !== '' && (
+                  <p>{t('dossier.pickupLocation', { place: dossier.result.pickupLocation })}</p>
+                )}
+              </section>
+            </>
+          )}
         </div>
         <section className="status-steps" aria-labelledby="steps-title">
           <h2 id="steps-title">{t('dossier.steps')}</h2>
           {dossier.steps.length === 0 ? (
             <p>{t('dossier.noSteps')}</p>
           ) : (
-            timelineShown && (
+            detailsShown && (
               <ol className="timeline">
                 {dossier.steps.map((step, index) => {
                   const state: StepState = step.finishedAt !== null ? 'done' : index === current ? 'current' : 'upcoming';
@@ -122,15 +127,19 @@ export function StatusScreen({
   );
 }
 
-/** False on the first render, true once the browser has painted it (two animation frames later). */
+/** False on the first render, true once the browser has painted it, in time for the next frame. */
 function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    // The first callback runs as the first frame is drawn, the second one at the next frame.
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => setPainted(true));
+    // An animation frame callback runs just before the frame is painted; a task it posts runs after the paint.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, []);
   return painted;
 }

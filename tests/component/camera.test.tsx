@@ -113,7 +113,7 @@ describe('camera scanning', () => {
 
     inView = { text: `  ${code}\r\n`, format: 'code128', pass: 'plain' };
     await waitFor(() => expect(kiosk.lookup).toHaveBeenCalledWith({ code }));
-    // Leaving the lookup screen for "looking up" ended the session: the camera is off and the worker gone.
+    // Looking up what it read turned the camera off (the screen stays up meanwhile): no track or worker left.
     expect(track.stop).toHaveBeenCalled();
     expect(workers[0]?.terminated).toBe(true);
     await act(async () => lookup.resolve(found(dossierView({ code }))));

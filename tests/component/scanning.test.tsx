@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DossierView, Result } from '../../shared/contract/kiosk';
+import { LOADING_SCREEN_DELAY_MS } from '../../renderer/hooks/useScreenDuringLookup';
 import { deferred, dossierView, fakeKiosk, found, renderKiosk, scanOf, type FakeKiosk } from './support';
 
 const first = dossierView({ code: '000.00.06.H56-231027-0361', procedure: { code: '1', name: 'Đăng ký khai sinh' } });
@@ -52,15 +53,55 @@ describe('a scan at any moment', () => {
 
     const status = await screen.findByTestId('dossier-status');
     expect(status).toHaveAttribute('data-status', 'result_ready');
-    expect(status).toHaveTextContent('Cấp bản sao trích lục hộ tịch');
+    expect(await within(status).findByText('Cấp bản sao trích lục hộ tịch')).toBeInTheDocument();
     expect(kiosk.lookup).toHaveBeenLastCalledWith({ code: second.code });
   });
 
-  it('says it is looking up while the core works', () => {
+  it('keeps the screen the lookup started from, untouchable, while the answer is quick to come', async () => {
+    const kiosk = fakeKiosk(() => deferred<Result<DossierView>>().promise);
+    renderKiosk(kiosk);
+    await userEvent.click(screen.getByRole('button', { name: /Tra cứu hồ sơ/ }));
+    kiosk.scan(scanOf(first.code));
+
+    // No blank or flashing loading frame before a fast answer: the instructions stay, inert (Chromium ignores taps on
+    // them; jsdom does not implement inert, so the attribute is what can be checked here).
+    expect(screen.getByRole('main')).toHaveAttribute('inert');
+    expect(screen.getByRole('button', { name: 'Nhập mã hồ sơ' })).toBeInTheDocument();
+    expect(screen.queryByTestId('lookup-loading')).not.toBeInTheDocument();
+  });
+
+  it('says it is looking up once the core takes longer than a moment', async () => {
     const kiosk = fakeKiosk(() => deferred<Result<DossierView>>().promise);
     renderKiosk(kiosk);
     kiosk.scan(scanOf(first.code));
-    expect(screen.getByTestId('lookup-loading')).toHaveTextContent('Đang tra cứu…');
+
+    expect(await screen.findByTestId('lookup-loading', {}, { timeout: 2 * LOADING_SCREEN_DELAY_MS })).toHaveTextContent('Đang tra cứu…');
+    expect(screen.getByRole('main')).not.toHaveAttribute('inert');
+    expect(screen.queryByRole('button', { name: /Tra cứu hồ sơ/ })).not.toBeInTheDocument();
+  });
+
+  it('goes from the screen scanned on straight to the answer, never showing the loading screen', async () => {
+    const kiosk = fakeKiosk(byCode);
+    renderKiosk(kiosk);
+    const loadingShown = watchFor('[data-testid="lookup-loading"]');
+    kiosk.scan(scanOf(second.code));
+
+    expect(await within(await screen.findByTestId('dossier-status')).findByText('Cấp bản sao trích lục hộ tịch')).toBeInTheDocument();
+    expect(screen.getByRole('main')).not.toHaveAttribute('inert');
+    expect(loadingShown()).toBe(false);
+  });
+
+  it('keeps the loading screen up when a new scan supersedes a slow lookup', async () => {
+    const kiosk = fakeKiosk(() => deferred<Result<DossierView>>().promise);
+    renderKiosk(kiosk);
+    kiosk.scan(scanOf(first.code));
+    await screen.findByTestId('lookup-loading', {}, { timeout: 2 * LOADING_SCREEN_DELAY_MS });
+
+    kiosk.scan(scanOf(second.code));
+
+    expect(screen.getByTestId('lookup-loading')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Tra cứu hồ sơ/ })).not.toBeInTheDocument();
+    expect(kiosk.lookup).toHaveBeenLastCalledWith({ code: second.code });
   });
 
   it('supersedes a lookup still running, and ignores its late reply', async () => {
@@ -78,3 +119,16 @@ describe('a scan at any moment', () => {
     expect(screen.queryByText('Đăng ký khai sinh')).not.toBeInTheDocument();
   });
 });
+
+/** Whether an element matching the selector was ever in the document from now on, however briefly. */
+function watchFor(selector: string): () => boolean {
+  let seen = document.querySelector(selector) !== null;
+  const observer = new MutationObserver(() => {
+    seen ||= document.querySelector(selector) !== null;
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    return seen;
+  };
+}

@@ -110,7 +110,10 @@ export async function showStatusOf(dossier: DossierView, language: Language = 'v
   const kiosk = fakeKiosk(async () => found(dossier));
   renderKiosk(kiosk, language);
   kiosk.scan(scanOf(dossier.code));
-  return screen.findByTestId('dossier-status');
+  const status = await screen.findByTestId('dossier-status');
+  // The facts follow the status by a frame (StatusScreen paints the citizen's answer first); the code is one of them.
+  await within(status).findByText(dossier.code);
+  return status;
 }
 
 /** A promise the test settles by hand, to hold a lookup in flight. */
