@@ -4,7 +4,7 @@
  * `kioskScreens`. Each screen opens in its own browser context, so nothing one leaves behind reaches the next.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, type DemoScenario } from '../../server/demoData';
 import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
 import { formatProvisioningQr } from '../../shared/provisioning/provisioningQr';
@@ -62,25 +62,27 @@ export const volatileSelectors = [
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
 
 /**
- * Scans the demo receipt of `scenario` and waits for its status. This walk is not the scanner's test (that is
- * receiptLookup.test.ts): on a machine too busy to deliver the burst whole, the kiosk rightly refuses the broken
- * code, and the walk goes home and scans again, twice at most.
+ * Scans `text` until the kiosk shows `expected`. This walk is not the scanner's test (that is receiptLookup.test.ts):
+ * on a machine too busy to deliver the burst whole, the kiosk rightly refuses the broken code (or looks up a piece
+ * of it), and the walk goes home and scans again, twice at most.
  */
-async function scan(page: Page, scenario: DemoScenario): Promise<void> {
-  const status = page.getByTestId('dossier-status');
+async function scanUntil(page: Page, text: string, expected: Locator): Promise<void> {
   const refused = page.getByRole('heading', { name: 'Không tra cứu được hồ sơ' });
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await typeAsScanner(page, demoDossierCode(scenario));
-    await status.or(refused).waitFor();
-    if ((await status.count()) > 0) return;
+    await typeAsScanner(page, text);
+    await expected.or(refused).first().waitFor();
+    if ((await expected.count()) > 0) return;
     // Going home ends the session, which resets the theme: the next attempt is made in the theme the walk chose.
     const contrast = button(page, 'Tương phản cao');
     const highContrast = (await contrast.getAttribute('aria-pressed')) === 'true';
     await button(page, 'Về trang chủ').click();
     if (highContrast) await contrast.click();
   }
-  throw new Error(`the receipt of the "${scenario}" demo dossier did not scan whole in three attempts`);
+  throw new Error(`"${text}" did not scan whole in three attempts`);
 }
+
+/** Scans the demo receipt of `scenario` and waits for its status. */
+const scan = (page: Page, scenario: DemoScenario) => scanUntil(page, demoDossierCode(scenario), page.getByTestId('dossier-status'));
 
 async function openCatalogue(page: Page): Promise<void> {
   await button(page, /Thủ tục hành chính/).click();
@@ -174,15 +176,13 @@ export const kioskScreens: readonly KioskScreen[] = [
   {
     name: 'error-not-found',
     async open(page) {
-      await typeAsScanner(page, '000.00.06.H56-990101-9999');
-      await page.getByText(/Không tìm thấy hồ sơ với mã này/).waitFor();
+      await scanUntil(page, '000.00.06.H56-990101-9999', page.getByText(/Không tìm thấy hồ sơ với mã này/));
     },
   },
   {
     name: 'error-unreadable',
     async open(page) {
-      await typeAsScanner(page, 'https://example.com/');
-      await page.getByRole('heading', { name: 'Không tra cứu được hồ sơ' }).waitFor();
+      await scanUntil(page, 'https://example.com/', page.getByText(/Mã QR này không chứa mã hồ sơ/));
     },
   },
   { name: 'catalogue-levels', open: openCatalogue },
