@@ -1,5 +1,5 @@
-/** The one place that picks the core's API: the Electron preload's, or HTTP to the web host that served the page. */
+/** The one place that picks the core's API: the Electron preload's, or the bridge socket to the web host that served the page. */
 import type { KioskApi } from '../shared/contract/kiosk';
-import { createHttpKiosk } from './bridge/httpKiosk';
+import { createWebHostKiosk } from './bridge/webHostKiosk';
 
-export const kiosk: KioskApi = window.kiosk ?? createHttpKiosk(window);
+export const kiosk: KioskApi = window.kiosk ?? createWebHostKiosk(window);

@@ -1,5 +1,5 @@
 /**
- * The one entry point through which a host (Electron IPC or the web host's HTTP bridge) hands a renderer request
+ * The one entry point through which a host (Electron IPC or the web host's bridge socket) hands a renderer request
  * to the core: the channel must be one of the contract's, the payload must pass its zod schema, and whatever the
  * handler does, the renderer gets a reply of the contract's shape, never a thrown error.
  */
@@ -11,7 +11,6 @@ export type DispatchOutcome =
   | { ok: true; response: unknown }
   | {
       ok: false;
-      status: 400 | 404 | 500;
       error: { code: 'UNKNOWN_CHANNEL' | 'BAD_REQUEST' | 'INTERNAL'; message: string };
       /** For a handler that threw: the error's name only, for the host's log (a message could quote the request). */
       failure?: string;
@@ -23,12 +22,12 @@ export function isInvokeChannel(channel: string): channel is InvokeChannel {
 
 export async function dispatchInvoke(handlers: InvokeHandlers, channel: string, payload: unknown): Promise<DispatchOutcome> {
   if (!isInvokeChannel(channel)) {
-    return { ok: false, status: 404, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } };
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown channel' } };
   }
   const schema = invokeChannels[channel];
   const parsed = schema.request.safeParse(payload ?? {});
   if (!parsed.success) {
-    return { ok: false, status: 400, error: { code: 'BAD_REQUEST', message: 'Request does not match the contract' } };
+    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Request does not match the contract' } };
   }
   const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
   let response: unknown;
@@ -36,12 +35,12 @@ export async function dispatchInvoke(handlers: InvokeHandlers, channel: string, 
     response = await handler(parsed.data);
   } catch (error) {
     const failure = error instanceof Error ? error.name : typeof error;
-    return { ok: false, status: 500, error: { code: 'INTERNAL', message: 'Internal error' }, failure };
+    return { ok: false, error: { code: 'INTERNAL', message: 'Internal error' }, failure };
   }
   // The reply is checked too: a handler bug must not send the renderer something it cannot read.
   const checked = schema.response.safeParse(response);
   if (!checked.success) {
-    return { ok: false, status: 500, error: { code: 'INTERNAL', message: 'Reply does not match the contract' } };
+    return { ok: false, error: { code: 'INTERNAL', message: 'Reply does not match the contract' } };
   }
   return { ok: true, response: checked.data };
 }

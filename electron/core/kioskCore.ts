@@ -1,6 +1,6 @@
 /**
  * The kiosk core as every host runs it: the contract's invoke handlers, wired to the central server through the
- * lookup service. Hosts (Electron IPC, the web host's HTTP bridge) hand requests to these through dispatchInvoke.
+ * lookup service. Hosts (Electron IPC, the web host's bridge socket) hand requests to these through dispatchInvoke.
  */
 import { defaultScannerSettings, type ScannerSettings } from '../../shared/contract/camera';
 import type { AppInfo } from '../../shared/contract/kiosk';

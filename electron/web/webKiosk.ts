@@ -19,7 +19,8 @@ import { defaultMediaRoots } from '../core/technician/logExport';
 import { plainSecretBox } from '../core/config/secretBox';
 import { createSetupHandlers, setupModeHandlers, switchableHandlers } from '../core/setup/setupHandlers';
 import { resolveStartupConfig } from '../core/setup/startupConfig';
-import { startWebHost, type HostedCore, type WebHost } from './webHost';
+import type { HostedCore } from './bridgeSocket';
+import { startWebHost, type WebHost } from './webHost';
 
 export const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 export const defaultRendererDir = join(projectDir, 'out', 'renderer');

@@ -1,37 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHttpKiosk, type OpenEventStream } from '../../renderer/bridge/httpKiosk';
+import { createWebHostKiosk } from '../../renderer/bridge/webHostKiosk';
 import { birthRegistration, syncedStatus } from './catalogueSupport';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-/** An event stream the test feeds by hand, as the web host's /bridge/events would. */
-function fakeEventStream() {
-  const target = new EventTarget();
-  const close = vi.fn();
-  const open = vi.fn<OpenEventStream>(() => ({
-    addEventListener: (type: string, listener: (event: Event) => void) => target.addEventListener(type, listener),
-    close,
-  }));
-  const emit = (type: string, data: string) => target.dispatchEvent(new MessageEvent(type, { data }));
-  return { open, close, emit };
-}
+import { fakeBridgeHost } from './fakeBridgeHost';
 
 function kioskReplying(response: unknown) {
-  const fetch = vi.fn<typeof globalThis.fetch>(async () => json(200, { ok: true, response }));
-  const events = fakeEventStream();
-  return { kiosk: createHttpKiosk(window, fetch, events.open), fetch, events };
+  const host = fakeBridgeHost(() => ({ ok: true, response }));
+  return { kiosk: createWebHostKiosk(window, host.open), host };
 }
 
-describe('http bridge: catalogue', () => {
-  it('posts a search to its channel and returns the validated results', async () => {
+describe('web host bridge: catalogue', () => {
+  it('sends a search on its channel and returns the validated results', async () => {
     const results = { items: [], total: 0 };
-    const { kiosk, fetch } = kioskReplying(results);
+    const { kiosk, host } = kioskReplying(results);
 
     expect(await kiosk.catalogue.search({ query: 'khai sinh', filters: { level: 'xa' } })).toEqual(results);
-    const [url, init] = fetch.mock.calls[0] ?? [];
-    expect(url).toBe('/bridge/invoke/catalogue:search');
-    expect(JSON.parse(String(init?.body))).toEqual({ query: 'khai sinh', filters: { level: 'xa' } });
+    expect(host.calls()).toEqual([{ id: expect.any(Number), channel: 'catalogue:search', request: { query: 'khai sinh', filters: { level: 'xa' } } }]);
   });
 
   it('rejects a search reply that breaks the contract', async () => {
@@ -43,29 +26,49 @@ describe('http bridge: catalogue', () => {
     const { kiosk } = kioskReplying({ ok: true, value: birthRegistration });
     expect(await kiosk.catalogue.procedure({ id: birthRegistration.id })).toEqual({ ok: true, value: birthRegistration });
 
-    const unreachable = createHttpKiosk(window, () => Promise.reject(new TypeError('Failed to fetch')), fakeEventStream().open);
-    expect(await unreachable.catalogue.procedure({ id: 'x' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    const down = kioskReplying({});
+    down.host.refuse(true);
+    expect(await down.kiosk.catalogue.procedure({ id: 'x' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 
-  it('delivers catalogue status events from one stream, drops invalid ones, and closes it after the last listener', async () => {
-    const { kiosk, events } = kioskReplying(syncedStatus);
+  it('subscribes once for all listeners, delivers valid status events, and unsubscribes after the last listener', async () => {
+    const { kiosk, host } = kioskReplying(syncedStatus);
     const first = vi.fn();
     const second = vi.fn();
     const stopFirst = kiosk.catalogue.onStatus(first);
     const stopSecond = kiosk.catalogue.onStatus(second);
-    expect(events.open).toHaveBeenCalledTimes(1);
-    expect(events.open).toHaveBeenCalledWith('/bridge/events');
+    await vi.waitFor(() => expect(host.frames).toEqual([{ subscribe: 'catalogue:status' }]));
+    expect(host.open).toHaveBeenCalledTimes(1);
 
-    events.emit('catalogue:status', JSON.stringify({ ...syncedStatus, online: false }));
-    events.emit('catalogue:status', '{"online": "maybe"}');
-    events.emit('catalogue:status', 'not json');
+    host.push({ event: 'catalogue:status', payload: { ...syncedStatus, online: false } });
+    host.push({ event: 'catalogue:status', payload: { online: 'maybe' } });
+    host.push({ event: 'scanner:unknown', payload: {} });
     expect(first).toHaveBeenCalledTimes(1);
     expect(first).toHaveBeenCalledWith({ ...syncedStatus, online: false });
     expect(second).toHaveBeenCalledTimes(1);
 
     stopFirst();
-    expect(events.close).not.toHaveBeenCalled();
+    expect(host.frames).toHaveLength(1);
     stopSecond();
-    expect(events.close).toHaveBeenCalledTimes(1);
+    expect(host.frames).toEqual([{ subscribe: 'catalogue:status' }, { unsubscribe: 'catalogue:status' }]);
+  });
+
+  it('subscribes again on a new socket when the host dropped the old one', async () => {
+    vi.useFakeTimers();
+    try {
+      const { kiosk, host } = kioskReplying(syncedStatus);
+      const listener = vi.fn();
+      kiosk.catalogue.onStatus(listener);
+      await vi.advanceTimersByTimeAsync(0);
+      host.drop();
+      await vi.advanceTimersByTimeAsync(5_000);
+
+      expect(host.open).toHaveBeenCalledTimes(2);
+      expect(host.frames).toEqual([{ subscribe: 'catalogue:status' }, { subscribe: 'catalogue:status' }]);
+      host.push({ event: 'catalogue:status', payload: syncedStatus });
+      expect(listener).toHaveBeenCalledWith(syncedStatus);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode } from '../../server/demoData';
+import { countBridgeCalls } from '../support/bridgeClient';
 import { fakeCameraArgs, launchChromium, makeTempDir, startCentral, startWebHost, type RunningProcess } from '../support/processes';
 import { seededRandom } from '../../server/catalogueGenerator';
 import { emptyView, photograph, printReceipt, writeFakeCameraVideo } from '../support/receiptImages';
@@ -52,13 +53,10 @@ async function lookupScreenWithCamera(video: string): Promise<{ page: Page; look
   await browser?.close();
   browser = await launchChromium(fakeCameraArgs(video));
   page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  let lookups = 0;
-  page.on('request', (request) => {
-    if (request.url().includes('/bridge/invoke/dossier:lookup')) lookups += 1;
-  });
+  const lookups = countBridgeCalls(page, 'dossier:lookup');
   await page.goto(kiosk.url);
   await page.getByRole('button', { name: /Tra cứu hồ sơ/ }).click();
-  return { page, lookups: () => lookups };
+  return { page, lookups };
 }
 
 describe('camera scanning in Chromium with a fake camera', () => {

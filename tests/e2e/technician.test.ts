@@ -34,10 +34,18 @@ async function enterPin(pin: string): Promise<void> {
 
 /** What the core answers a page that skips the screen and calls the bridge itself. */
 async function bridgeDiagnostics(): Promise<unknown> {
-  return stand.page.evaluate(async () => {
-    const reply = await fetch('/bridge/invoke/technician:diagnostics', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    return reply.json();
-  });
+  return stand.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const socket = new WebSocket(`ws://${location.host}/bridge`);
+        socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel: 'technician:diagnostics', request: {} }));
+        socket.onmessage = (message: MessageEvent<string>) => {
+          socket.close();
+          const { id: _id, ...reply } = JSON.parse(message.data) as Record<string, unknown>;
+          resolve(reply);
+        };
+      }),
+  );
 }
 
 describe('technician mode through the web host', () => {

@@ -1,12 +1,12 @@
 /**
- * The web host against the real reference central server: static renderer with its security headers, the HTTP
- * bridge to the core, and the DNS-rebinding and cross-origin guards.
+ * The web host against the real reference central server: static renderer with its security headers, the bridge
+ * socket to the core, and the DNS-rebinding and cross-origin guards.
  */
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { maskPersonName } from '../../shared/privacy/maskName';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/contentSecurityPolicy';
 import { LOG_DIR, startWebKiosk } from '../../electron/web/webKiosk';
@@ -14,6 +14,7 @@ import { logFilesIn } from '../../electron/core/logger';
 import type { WebHost } from '../../electron/web/webHost';
 import { buildDemoDossiers } from '../../server/demoData';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
+import { bridgeUpgradeStatus, callBridge, openBridge } from '../support/bridgeClient';
 
 const INDEX_HTML = '<!doctype html><html><head><title>HCC Kiosk test</title></head><body><div id="root"></div></body></html>';
 const APP_JS = 'console.log("app");';
@@ -69,13 +70,7 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
   });
 }
 
-function invoke(channel: string, payload: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(`/bridge/invoke/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
-    body: payload === undefined ? undefined : JSON.stringify(payload),
-  });
-}
+const invoke = (channel: string, request?: unknown) => callBridge(host.url, channel, request);
 
 describe('web host: renderer', () => {
   it('serves index.html at / with the CSP and hardening headers', async () => {
@@ -121,69 +116,79 @@ describe('web host: bridge', () => {
     const applicantName = buildDemoDossiers(new Date()).find((dossier) => dossier.code === code)?.applicantName ?? '';
     expect(applicantName).not.toBe('');
 
-    const response = await invoke('dossier:lookup', { code });
+    const reply = await invoke('dossier:lookup', { code });
 
-    expect(response.status).toBe(200);
-    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    const body = JSON.parse(response.body);
-    expect(body).toMatchObject({ ok: true, response: { ok: true, value: { code, status: 'processing', applicantNameMasked: maskPersonName(applicantName) } } });
-    expect(body.response.value).not.toHaveProperty('applicantName');
-    expect(response.body).not.toContain(applicantName);
+    expect(reply).toMatchObject({ ok: true, response: { ok: true, value: { code, status: 'processing', applicantNameMasked: maskPersonName(applicantName) } } });
+    expect(JSON.stringify(reply)).not.toContain(applicantName);
+    expect(reply.ok && (reply.response as { value: object }).value).not.toHaveProperty('applicantName');
   });
 
   it('returns NOT_FOUND inside a successful reply for a code the server does not know', async () => {
-    const response = await invoke('dossier:lookup', { code: UNKNOWN_CODE });
-    expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ ok: true, response: { ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } } });
+    expect(await invoke('dossier:lookup', { code: UNKNOWN_CODE })).toEqual({ ok: true, response: { ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } } });
   });
 
   it('returns INVALID_CODE with the parser reason for text that is not a code', async () => {
-    const response = await invoke('dossier:lookup', { code: '<script>' });
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, response: { ok: false, error: { code: 'INVALID_CODE', reason: 'MARKUP' } } });
+    expect(await invoke('dossier:lookup', { code: '<script>' })).toMatchObject({ ok: true, response: { ok: false, error: { code: 'INVALID_CODE', reason: 'MARKUP' } } });
   });
 
-  it('answers app:info with the web host settings, also without a body', async () => {
-    for (const payload of [{}, undefined]) {
-      const response = await invoke('app:info', payload);
-      expect(response.status).toBe(200);
-      expect(JSON.parse(response.body)).toEqual({
+  it('answers app:info with the web host settings, also without a request', async () => {
+    for (const request of [{}, undefined]) {
+      expect(await invoke('app:info', request)).toEqual({
         ok: true,
         response: { version: expect.any(String), host: 'web', demo: true, idleTimeoutSeconds: 45, language: 'vi' },
       });
     }
   });
 
-  it('answers 404 for an unknown channel', async () => {
-    const response = await invoke('fs:read', { path: '/etc/passwd' });
-    expect(response.status).toBe(404);
-    expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.any(String) } });
-  });
-
-  it('answers 400 for a payload that does not match the contract or is not JSON', async () => {
-    for (const response of [
-      await invoke('dossier:lookup', { code: 42 }),
-      await invoke('app:info', { extra: true }),
-      await raw('/bridge/invoke/dossier:lookup', { method: 'POST', headers: { Origin: origin }, body: '{"code":' }),
-    ]) {
-      expect(response.status).toBe(400);
-      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  it('answers each call on one socket by its id, whatever order they finish in', async () => {
+    const bridge = await openBridge(host.url);
+    try {
+      const [lookup, info] = await Promise.all([bridge.call('dossier:lookup', { code: demoDossierCode('result_ready') }), bridge.call('app:info', {})]);
+      expect(lookup).toMatchObject({ ok: true, response: { ok: true, value: { status: 'result_ready' } } });
+      expect(info).toMatchObject({ ok: true, response: { host: 'web' } });
+    } finally {
+      bridge.close();
     }
   });
 
-  it('answers 413 for an oversized body', async () => {
-    const response = await invoke('dossier:lookup', { code: 'x'.repeat(100_000) });
-    expect(response.status).toBe(413);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  it('answers UNKNOWN_CHANNEL for a channel outside the contract', async () => {
+    expect(await invoke('fs:read', { path: '/etc/passwd' })).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.any(String) } });
   });
 
-  it('only accepts POST on the bridge', async () => {
-    const response = await raw('/bridge/invoke/app:info', { headers: { Accept: 'text/html' } });
-    expect(response.status).toBe(405);
+  it('answers BAD_REQUEST for a request that does not match the contract', async () => {
+    for (const reply of [await invoke('dossier:lookup', { code: 42 }), await invoke('app:info', { extra: true })]) {
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
   });
 
-  it('accepts a bridge call without Origin (same-origin requests may omit it)', async () => {
-    const response = await raw('/bridge/invoke/app:info', { method: 'POST', body: '{}' });
-    expect(response.status).toBe(200);
+  it.each([
+    ['text that is not JSON', '{"id":1,"channel":'],
+    ['JSON that is not a bridge frame', JSON.stringify({ id: 'one', channel: 'app:info' })],
+    ['a frame past the size limit', JSON.stringify({ id: 1, channel: 'dossier:lookup', request: { code: 'x'.repeat(100_000) } })],
+  ])('closes the socket on %s, and the next socket works', async (_, frame) => {
+    const bridge = await openBridge(host.url);
+    bridge.socket.send(frame);
+    expect([1008, 1009]).toContain(await bridge.closed);
+    expect(await invoke('app:info', {})).toMatchObject({ ok: true });
+  });
+
+  it('answers a plain request to the bridge with 426: it is a socket', async () => {
+    expect((await raw('/bridge', { headers: { Accept: 'text/html' } })).status).toBe(426);
+    expect((await raw('/bridge/invoke/app:info', { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+
+  it('opens the bridge without Origin (a process on this machine, not a browser page)', async () => {
+    expect(await bridgeUpgradeStatus(host.url, {})).toBe(101);
+  });
+
+  it('sends the catalogue status to a page that subscribes, the current status first', async () => {
+    const bridge = await openBridge(host.url);
+    try {
+      bridge.socket.send(JSON.stringify({ subscribe: 'catalogue:status' }));
+      await vi.waitFor(() => expect(bridge.events[0]).toMatchObject({ event: 'catalogue:status', payload: { syncing: expect.any(Boolean) } }));
+    } finally {
+      bridge.close();
+    }
   });
 });
 
@@ -192,14 +197,15 @@ describe('web host: request guards', () => {
     const page = await raw('/', { headers: { Host: hostHeader } });
     expect(page.status).toBe(403);
     expect(page.body).not.toContain('root');
-    const bridge = await invoke('app:info', {}, { Host: hostHeader });
-    expect(bridge.status).toBe(403);
+    expect(await bridgeUpgradeStatus(host.url, { Host: hostHeader, Origin: origin })).toBe(403);
   });
 
-  it.each(['http://evil.example', 'http://localhost:1', 'null'])('refuses a bridge POST from Origin %s with 403', async (foreignOrigin) => {
-    const response = await invoke('dossier:lookup', { code: demoDossierCode('processing') }, { Origin: foreignOrigin });
-    expect(response.status).toBe(403);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  it.each(['http://evil.example', 'http://localhost:1', 'null'])('refuses to open the bridge for Origin %s with 403', async (foreignOrigin) => {
+    expect(await bridgeUpgradeStatus(host.url, { Origin: foreignOrigin })).toBe(403);
+  });
+
+  it('opens no socket at another path', async () => {
+    expect(await bridgeUpgradeStatus(host.url, { Origin: origin }, '/bridge/events')).toBe(404);
   });
 });
 
@@ -222,8 +228,8 @@ describe('web host: central server down', () => {
   it('answers UNAVAILABLE within the 5 s the citizen waits', async () => {
     await central.close();
     const startedAt = Date.now();
-    const response = await invoke('dossier:lookup', { code: demoDossierCode('processing') });
+    const reply = await invoke('dossier:lookup', { code: demoDossierCode('processing') });
     expect(Date.now() - startedAt).toBeLessThan(5000);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, response: { ok: false, error: { code: 'UNAVAILABLE' } } });
+    expect(reply).toMatchObject({ ok: true, response: { ok: false, error: { code: 'UNAVAILABLE' } } });
   });
 });

@@ -16,6 +16,7 @@ import { FleetList, fleetPaths } from '../../shared/api/fleet';
 import { apiCaller } from '../support/api';
 import { memoryLogger } from '../main/memoryLogger';
 import { makeTempDir } from '../support/processes';
+import { callBridge } from '../support/bridgeClient';
 
 const PIN = '482916';
 let workDir: string;
@@ -56,10 +57,7 @@ async function startKiosk(name: string) {
   });
   hosts.push(host);
   updateKioskConfig({ dataDir, secretBox: plainSecretBox, logger: memoryLogger().logger }, { technicianPinHash: await hashPin(PIN) });
-  const invoke = async (channel: string, body: unknown = {}) => {
-    const response = await fetch(`${host.url}bridge/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as { ok: boolean; response?: unknown } };
-  };
+  const invoke = async (channel: string, request: unknown = {}) => ({ body: (await callBridge(host.url, channel, request)) as { ok: boolean; response?: unknown } });
   bridges.push(invoke);
   expect((await invoke('technician:unlock', { pin: PIN })).body.response).toMatchObject({ result: 'ok' });
   const diagnostics = (await invoke('technician:diagnostics')).body.response as { ok: true; value: { kioskId: string } };
@@ -85,7 +83,7 @@ describe('web host: device health in the fleet view', () => {
     expect((await invoke('technician:diagnostics')).body.response).toMatchObject({ ok: true, value: { devices: { scanner: 'ok', camera: 'fault' } } });
 
     // A report off the contract is refused at the bridge and changes nothing.
-    expect((await invoke('device:health', { device: 'camera', health: 'unknown' })).status).toBe(400);
+    expect((await invoke('device:health', { device: 'camera', health: 'unknown' })).body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     await invoke('device:health', { device: 'camera', health: 'ok' });
     await vi.waitFor(async () => expect(await fleetEntry(kioskId)).toMatchObject({ health: 'ok', heartbeat: { scanner: 'ok', camera: 'ok' } }), { timeout: 10_000 });
   });

@@ -12,6 +12,7 @@ import type { WebHost } from '../../electron/web/webHost';
 import { startWebKiosk } from '../../electron/web/webKiosk';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { makeTempDir } from '../support/processes';
+import { callBridge } from '../support/bridgeClient';
 
 let workDir: string;
 let rendererDir: string;
@@ -35,10 +36,7 @@ afterAll(async () => {
 async function start(dataDir: string) {
   const host = await startWebKiosk({ port: 0, dataDir, demo: false, rendererDir });
   hosts.push(host);
-  const invoke = async (channel: string, body: unknown = {}) => {
-    const response = await fetch(`${host.url}bridge/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const invoke = async (channel: string, request: unknown = {}) => ({ body: (await callBridge(host.url, channel, request)) as Record<string, unknown> });
   return { host, invoke };
 }
 
@@ -50,7 +48,7 @@ describe('web host setup mode', () => {
     const { invoke } = await start(dataDir);
     expect((await invoke('setup:state')).body).toEqual({ ok: true, response: { mode: 'setup', reason: 'missing' } });
     // The kiosk's other channels are refused until it is set up.
-    expect((await invoke('dossier:lookup', { code: demoDossierCode('processing') })).status).toBe(500);
+    expect((await invoke('dossier:lookup', { code: demoDossierCode('processing') })).body).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
 
     expect((await invoke('setup:checkServer', { url: 'ftp://nowhere' })).body.response).toMatchObject({ ok: false, error: { code: 'BAD_URL' } });
     expect((await invoke('setup:checkServer', { url: 'http://127.0.0.1:9' })).body.response).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
@@ -66,7 +64,7 @@ describe('web host setup mode', () => {
     const enrolled = await invoke('setup:enroll', { url: central.url, code: DEMO_ENROLLMENT_CODE, name: 'Quầy 3', locationId });
     expect(enrolled.body.response).toMatchObject({ ok: true, kioskId: expect.any(String) });
     // A PIN that is not 4-12 digits does not pass the contract.
-    expect((await invoke('setup:complete', { ...settings, pin: '12' })).status).toBe(400);
+    expect((await invoke('setup:complete', { ...settings, pin: '12' })).body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect((await invoke('setup:complete', settings)).body).toEqual({ ok: true, response: { ok: true } });
 
     expect((await invoke('setup:state')).body.response).toEqual({ mode: 'kiosk', reason: null });

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, type DemoScenario } from '../../server/demoData';
 import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
 import { formatProvisioningQr } from '../../shared/provisioning/provisioningQr';
+import { isBridgeCall } from './bridgeClient';
 import { projectRoot } from './processes';
 import { typeAsScanner } from './scanner';
 
@@ -38,6 +39,8 @@ export interface KioskScreen {
   unprovisioned?: true;
   /** Needs Playwright's clock to skip the idle wait (installed before the page loads). */
   clock?: true;
+  /** Dossier lookups are held on their way to the host, never answered (routed before the page loads). */
+  holdsLookups?: true;
   /** The high-contrast theme is chosen once the screen shows (the attract screen only shows with default settings). */
   themeAfterOpening?: true;
   /** The screen's main actions, which must sit in the lower two thirds of a portrait screen. */
@@ -147,12 +150,14 @@ export const kioskScreens: readonly KioskScreen[] = [
   },
   {
     name: 'loading',
+    holdsLookups: true,
     async open(page) {
-      // The lookup's request is held (never answered) and the bridge's 10 s deadline disarmed, so that the loading
-      // screen stays however long the checks take on a loaded machine (else they may catch the error screen).
-      await page.route('**/bridge/invoke/dossier:lookup', () => undefined);
+      // The lookup is held (holdsLookups) and timers of 10 s or more (the bridge's deadline, the idle timeout)
+      // disarmed, so that the loading screen stays however long the checks take on a loaded machine (else they may
+      // catch the error screen).
       await page.evaluate(() => {
-        AbortSignal.timeout = () => new AbortController().signal;
+        const arm = window.setTimeout;
+        window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => (ms !== undefined && ms >= 10_000 ? 0 : arm(handler, ms, ...rest))) as typeof window.setTimeout;
       });
       await typeAsScanner(page, demoDossierCode('processing'));
       await page.locator('.loading-screen').waitFor({ state: 'visible' });
@@ -309,6 +314,12 @@ export async function openKioskScreen(browser: Browser, hosts: KioskHosts, scree
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   if (screen.clock) await page.clock.install();
+  if (screen.holdsLookups) {
+    await page.routeWebSocket(/\/bridge$/, (socket) => {
+      const host = socket.connectToServer();
+      socket.onMessage((frame) => (isBridgeCall(frame, 'dossier:lookup') ? undefined : host.send(frame)));
+    });
+  }
   const chooseTheme = async () => {
     if (theme === 'high-contrast') await button(page, 'Tương phản cao').click();
   };

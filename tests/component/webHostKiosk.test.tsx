@@ -1,81 +1,119 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScanEvent } from '../../shared/contract/kiosk';
 import { defaultWedgeTiming } from '../../shared/scanner/wedgeDecoder';
-import { createHttpKiosk } from '../../renderer/bridge/httpKiosk';
+import { createWebHostKiosk } from '../../renderer/bridge/webHostKiosk';
+import { fakeBridgeHost, type HostAnswer } from './fakeBridgeHost';
 import { dossierView } from './support';
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function kioskReplying(reply: () => Promise<Response>) {
-  const fetch = vi.fn<typeof globalThis.fetch>(reply);
-  return { kiosk: createHttpKiosk(window, fetch), fetch };
+function kioskAnswering(answer: () => HostAnswer) {
+  const host = fakeBridgeHost(answer);
+  return { kiosk: createWebHostKiosk(window, host.open), host };
 }
 
-describe('http bridge: dossier lookup', () => {
-  it('posts the request to the host and returns its validated reply', async () => {
+describe('web host bridge: dossier lookup', () => {
+  it('sends the request on the socket to the page\'s own host and returns its validated reply', async () => {
     const dossier = dossierView();
-    const { kiosk, fetch } = kioskReplying(async () => json(200, { ok: true, response: { ok: true, value: dossier } }));
+    const { kiosk, host } = kioskAnswering(() => ({ ok: true, response: { ok: true, value: dossier } }));
 
     const result = await kiosk.dossier.lookup({ code: dossier.code });
 
     expect(result).toEqual({ ok: true, value: dossier });
-    const [url, init] = fetch.mock.calls[0] ?? [];
-    expect(url).toBe('/bridge/invoke/dossier:lookup');
-    expect(init?.method).toBe('POST');
-    expect(JSON.parse(String(init?.body))).toEqual({ code: dossier.code });
+    expect(host.open).toHaveBeenCalledWith(`ws://${window.location.host}/bridge`);
+    expect(host.calls()).toEqual([{ id: expect.any(Number), channel: 'dossier:lookup', request: { code: dossier.code } }]);
+  });
+
+  it('keeps one socket for every call, each answered by its own id', async () => {
+    let served = 0;
+    const { kiosk, host } = kioskAnswering(() => ({ ok: true, response: { ok: false, error: { code: 'NOT_FOUND', message: `call ${++served}` } } }));
+
+    const replies = await Promise.all([kiosk.dossier.lookup({ code: 'H56-0001' }), kiosk.dossier.lookup({ code: 'H56-0002' })]);
+    await kiosk.dossier.lookup({ code: 'H56-0003' });
+
+    expect(replies.map((reply) => !reply.ok && reply.error.message)).toEqual(['call 1', 'call 2']);
+    expect(host.open).toHaveBeenCalledTimes(1);
+    expect(new Set(host.calls().map((call) => call.id)).size).toBe(3);
   });
 
   it("passes the core's own lookup errors through", async () => {
     const notFound = { ok: false, error: { code: 'NOT_FOUND', message: 'No such dossier' } };
-    const { kiosk } = kioskReplying(async () => json(200, { ok: true, response: notFound }));
+    const { kiosk } = kioskAnswering(() => ({ ok: true, response: notFound }));
     expect(await kiosk.dossier.lookup({ code: 'H56-0001' })).toEqual(notFound);
   });
 
-  it('turns a network failure into UNAVAILABLE', async () => {
-    const { kiosk } = kioskReplying(() => Promise.reject(new TypeError('Failed to fetch')));
-    const result = await kiosk.dossier.lookup({ code: 'H56-0001' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  it('turns a host that cannot be reached into UNAVAILABLE, and reaches it again once it is back', async () => {
+    const dossier = dossierView();
+    const { kiosk, host } = kioskAnswering(() => ({ ok: true, response: { ok: true, value: dossier } }));
+    host.refuse(true);
+    expect(await kiosk.dossier.lookup({ code: dossier.code })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+
+    host.refuse(false);
+    expect(await kiosk.dossier.lookup({ code: dossier.code })).toEqual({ ok: true, value: dossier });
   });
 
-  it('turns a proxy error page in front of the host into UNAVAILABLE', async () => {
-    const { kiosk } = kioskReplying(async () => new Response('<html>502 Bad Gateway</html>', { status: 502 }));
+  it('turns a socket dropped before the answer into UNAVAILABLE', async () => {
+    const { kiosk } = kioskAnswering(() => 'drop');
     expect(await kiosk.dossier.lookup({ code: 'H56-0001' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 
-  it.each([
-    ['text that is not JSON', () => new Response('garbage', { status: 200 })],
-    ['JSON without the envelope', () => json(200, { dossier: 'here' })],
-    ['a dossier that breaks the contract', () => json(200, { ok: true, response: { ok: true, value: { code: 'X' } } })],
-  ])('turns %s into BAD_RESPONSE', async (_, reply) => {
-    const { kiosk } = kioskReplying(async () => reply());
+  it('gives up on a host that never answers after its deadline, with UNAVAILABLE', async () => {
+    vi.useFakeTimers();
+    try {
+      const { kiosk } = kioskAnswering(() => 'silence');
+      const lookup = kiosk.dossier.lookup({ code: 'H56-0001' });
+      await vi.advanceTimersByTimeAsync(9_000);
+      let settled = false;
+      void lookup.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await lookup).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each<[string, HostAnswer]>([
+    ['text that is not JSON', { raw: 'garbage' }],
+    ['JSON that is not a reply frame', { raw: '{"dossier":"here"}' }],
+    ['a dossier that breaks the contract', { ok: true, response: { ok: true, value: { code: 'X' } } }],
+  ])('turns %s into BAD_RESPONSE', async (_, answer) => {
+    const { kiosk } = kioskAnswering(() => answer);
     expect(await kiosk.dossier.lookup({ code: 'H56-0001' })).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
   });
 
+  it('opens a fresh socket after an unreadable frame', async () => {
+    let answers = 0;
+    const { kiosk, host } = kioskAnswering(() => (++answers === 1 ? { raw: 'garbage' } : { ok: true, response: { ok: false, error: { code: 'NOT_FOUND', message: 'no' } } }));
+    await kiosk.dossier.lookup({ code: 'H56-0001' });
+    expect(await kiosk.dossier.lookup({ code: 'H56-0001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(host.open).toHaveBeenCalledTimes(2);
+  });
+
   it("keeps the host's error code when the contract knows it, else calls it INTERNAL", async () => {
-    const badRequest = kioskReplying(async () => json(400, { ok: false, error: { code: 'BAD_REQUEST', message: 'no' } }));
+    const badRequest = kioskAnswering(() => ({ ok: false, error: { code: 'BAD_REQUEST', message: 'no' } }));
     expect(await badRequest.kiosk.dossier.lookup({ code: '' })).toMatchObject({ error: { code: 'BAD_REQUEST' } });
 
-    const unknown = kioskReplying(async () => json(404, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }));
+    const unknown = kioskAnswering(() => ({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }));
     expect(await unknown.kiosk.dossier.lookup({ code: 'H56-0001' })).toMatchObject({ error: { code: 'INTERNAL' } });
   });
 });
 
-describe('http bridge: app info', () => {
+describe('web host bridge: app info', () => {
   it('returns the validated app info', async () => {
     const info = { version: '0.1.0', host: 'web', demo: false, idleTimeoutSeconds: 90, language: 'vi' };
-    const { kiosk, fetch } = kioskReplying(async () => json(200, { ok: true, response: info }));
+    const { kiosk, host } = kioskAnswering(() => ({ ok: true, response: info }));
     expect(await kiosk.app.info()).toEqual(info);
-    expect(fetch.mock.calls[0]?.[0]).toBe('/bridge/invoke/app:info');
+    expect(host.calls()[0]).toMatchObject({ channel: 'app:info', request: {} });
   });
 
   it('rejects when the host cannot tell', async () => {
-    const { kiosk } = kioskReplying(() => Promise.reject(new TypeError('Failed to fetch')));
+    const { kiosk, host } = kioskAnswering(() => ({ ok: true, response: {} }));
+    host.refuse(true);
     await expect(kiosk.app.info()).rejects.toThrow(/UNAVAILABLE/);
   });
 });
 
-describe('http bridge: keyboard-wedge scanner', () => {
+describe('web host bridge: keyboard-wedge scanner', () => {
   const scanSpeedMs = 5;
   const typingSpeedMs = 180;
 
@@ -87,7 +125,7 @@ describe('http bridge: keyboard-wedge scanner', () => {
   });
 
   function subscribe() {
-    const kiosk = createHttpKiosk(window, vi.fn<typeof fetch>());
+    const kiosk = createWebHostKiosk(window, fakeBridgeHost().open);
     const scans: ScanEvent[] = [];
     const unsubscribe = kiosk.scanner.onScan((event) => scans.push(event));
     return { scans, unsubscribe };
@@ -162,9 +200,9 @@ describe('http bridge: keyboard-wedge scanner', () => {
   });
 
   it('tells the core the scanner works after its first burst, once, and never for a person typing', async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => json(200, { ok: true, response: {} }));
-    createHttpKiosk(window, fetch).scanner.onScan(() => undefined);
-    const healthPosts = () => fetch.mock.calls.filter(([url]) => url === '/bridge/invoke/device:health').map(([, init]) => JSON.parse(String(init?.body)) as unknown);
+    const host = fakeBridgeHost();
+    createWebHostKiosk(window, host.open).scanner.onScan(() => undefined);
+    const healthPosts = () => host.calls('device:health').map((call) => call.request);
 
     keys([...chars('000.00.06.H56'), 'Enter'], typingSpeedMs);
     expect(healthPosts()).toEqual([]);
