@@ -5,7 +5,7 @@
 import type { i18n as I18n } from 'i18next';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { DossierView, KioskApi, Result } from '../shared/contract/kiosk';
+import type { DossierView, KioskApi, Result, ScanEvent } from '../shared/contract/kiosk';
 import { AccessBar, NoVoiceNotice } from './access/AccessBar';
 import { accessAttributes, accessReducer, defaultAccessPrefs, isDefaultAccess } from './access/accessPrefs';
 import { platformSpeech, useVoiceGuidance } from './access/speech';
@@ -32,6 +32,7 @@ import { StatusScreen } from './screens/StatusScreen';
 import { TechnicianMode } from './technician/TechnicianMode';
 import { useTechnicianGesture } from './technician/useTechnicianGesture';
 import { initialKioskState, kioskReducer, type KioskAction, type Screen } from './state/kioskState';
+import { createLookupAhead } from './state/lookupAhead';
 
 /** Used until app:info answers, and if it cannot. */
 const fallbackIdleTimeoutSeconds = 60;
@@ -72,8 +73,16 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
 
   // While technician mode is open a scan is the scanner test's, not a citizen's.
   const { isOpen: technicianOpen } = technician;
-  useEffect(() => kiosk.scanner.onScan((event) => technicianOpen() || dispatch({ type: 'scanned', event })), [kiosk, technicianOpen]);
-  const camera = useKioskCamera(kiosk, dispatch, settingsKey);
+  const lookupAhead = useMemo(() => createLookupAhead((code) => kiosk.dossier.lookup({ code })), [kiosk]);
+  const onScan = useCallback(
+    (event: ScanEvent) => {
+      if (event.ok) lookupAhead.start(event.code);
+      dispatch({ type: 'scanned', event });
+    },
+    [lookupAhead],
+  );
+  useEffect(() => kiosk.scanner.onScan((event) => technicianOpen() || onScan(event)), [kiosk, technicianOpen, onScan]);
+  const camera = useKioskCamera(kiosk, onScan, settingsKey);
 
   useEffect(() => {
     let mounted = true;
@@ -101,16 +110,15 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
 
   const lookupId = screen.name === 'loading' ? screen.lookupId : null;
   const lookupCode = screen.name === 'loading' ? screen.code : null;
-  // A layout effect, so the request leaves before the browser paints the loading screen rather than after.
+  // A scan's lookup already left with the scan; a typed code's or a retry's leaves here. A layout effect, so that it
+  // leaves before the browser paints rather than after.
   useLayoutEffect(() => {
     if (lookupId === null || lookupCode === null) return;
     const settle = (result: Result<DossierView>) =>
       dispatch({ type: 'lookupSettled', lookupId, result, settledAt: Date.now() });
     // The contract says lookup never rejects; a preload bug must still not leave the kiosk loading forever.
-    kiosk.dossier
-      .lookup({ code: lookupCode })
-      .then(settle, () => settle({ ok: false, error: { code: 'INTERNAL', message: 'Lookup call failed' } }));
-  }, [kiosk, lookupId, lookupCode]);
+    lookupAhead.take(lookupCode).then(settle, () => settle({ ok: false, error: { code: 'INTERNAL', message: 'Lookup call failed' } }));
+  }, [lookupAhead, lookupId, lookupCode]);
 
   const resetToStart = useCallback(() => {
     dispatch({ type: 'reset' });

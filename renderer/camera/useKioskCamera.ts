@@ -6,10 +6,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportedDeviceHealth } from '../../shared/contract/device';
 import { usesCamera, type CameraSettings } from '../../shared/contract/camera';
-import type { KioskApi } from '../../shared/contract/kiosk';
+import type { KioskApi, ScanEvent } from '../../shared/contract/kiosk';
 import { scanEventFromText } from '../../shared/receipt/scanEvent';
 import { createHealthReports } from '../../shared/scanner/deviceHealth';
-import type { KioskAction } from '../state/kioskState';
 import { createRepeatFilter } from './repeatFilter';
 
 export interface KioskCamera {
@@ -25,7 +24,7 @@ export interface KioskCamera {
  */
 export function useKioskCamera(
   { scanner, device }: Pick<KioskApi, 'scanner' | 'device'>,
-  dispatch: (action: KioskAction) => void,
+  onScan: (event: ScanEvent) => void,
   settingsKey: number,
 ): KioskCamera | null {
   const [settings, setSettings] = useState<CameraSettings | null>(null);
@@ -50,9 +49,9 @@ export function useKioskCamera(
   const onText = useCallback(
     (text: string) => {
       // The raw text stops here, as with the wedge: only the parsed code (or the reason it was refused) goes on.
-      if (repeats.accept(text, Date.now())) dispatch({ type: 'scanned', event: scanEventFromText(text, 'camera') });
+      if (repeats.accept(text, Date.now())) onScan(scanEventFromText(text, 'camera'));
     },
-    [repeats, dispatch],
+    [repeats, onScan],
   );
   const onHealth = useCallback((cameraHealth: ReportedDeviceHealth) => health.report({ device: 'camera', health: cameraHealth }), [health]);
   return settings ? { settings, onText, onHealth } : null;

@@ -57,6 +57,21 @@ describe('a scan at any moment', () => {
     expect(kiosk.lookup).toHaveBeenLastCalledWith({ code: second.code });
   });
 
+  it("sends a scan's lookup at once, before the screen changes, and only once", async () => {
+    const screenHeldAtLookup: boolean[] = [];
+    const kiosk = fakeKiosk(async (request) => {
+      screenHeldAtLookup.push(screen.getByRole('main').hasAttribute('inert'));
+      return byCode(request);
+    });
+    renderKiosk(kiosk);
+
+    kiosk.scan(scanOf(second.code));
+
+    expect(await screen.findByTestId('dossier-status')).toHaveAttribute('data-status', 'result_ready');
+    // Sent in the scan's own task: React had not yet rendered the held screen.
+    expect(screenHeldAtLookup).toEqual([false]);
+  });
+
   it('keeps the screen the lookup started from, untouchable, while the answer is quick to come', async () => {
     const kiosk = fakeKiosk(() => deferred<Result<DossierView>>().promise);
     renderKiosk(kiosk);
