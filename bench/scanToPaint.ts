@@ -1,14 +1,19 @@
 /**
  * From the scanner's last keystroke to the dossier's status painted, through the web host, in Chromium, against the
- * reference central server on this machine. Baseline: the central server answering the same lookup directly (its
- * own time plus loopback HTTP), measured in the same run; the kiosk's own share is the difference.
+ * reference central server on this machine. The kiosk's own share of a scan is that time minus the scan's own wait
+ * for the central server (its time plus loopback HTTP, as the kiosk's log records it). Baseline: the central server
+ * answering the same lookups directly, measured in the same run.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKioskConfig } from '../electron/core/config/configFile';
 import { plainSecretBox } from '../electron/core/config/secretBox';
-import { createLogger } from '../electron/core/logger';
+import { createLogger, logFilesIn } from '../electron/core/logger';
+import { LOG_DIR } from '../electron/web/webKiosk';
 import { apiPaths } from '../shared/api/gateway';
+import { CatalogueStatus } from '../shared/contract/kiosk';
 import { DEMO_ENROLLMENT_CODE, demoDossiers } from '../server/demoData';
+import { callBridge } from '../tests/support/bridgeClient';
 import { launchChromium, makeTempDir, startCentral, startWebHost } from '../tests/support/processes';
 import { typeAsScanner } from '../tests/support/scanner';
 import { startStealCount } from './cpuSteal';
@@ -29,10 +34,35 @@ declare global {
   }
 }
 
+/**
+ * Scans are timed at a kiosk in service, not during the catalogue download every kiosk makes once at start-up (a
+ * few seconds of the host's CPU; later syncs fetch only changes).
+ */
+async function untilCatalogueSynced(kioskUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const reply = await callBridge(kioskUrl, 'catalogue:status', {});
+    const status = reply.ok ? CatalogueStatus.safeParse(reply.response) : null;
+    if (status?.success && status.data.lastSyncAt !== null && !status.data.syncing) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the kiosk did not sync its catalogue within 60 s');
+}
+
+/** The central server's part of each lookup the kiosk logged (`centralMs`), in the order they ran. */
+function centralWaitsInLog(dataDir: string): number[] {
+  return logFilesIn(join(dataDir, LOG_DIR))
+    .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+    .filter((line) => line.includes('"event":"lookup"'))
+    .map((line) => (JSON.parse(line) as { centralMs?: number }).centralMs)
+    .filter((wait): wait is number => wait !== undefined);
+}
+
 export async function benchScanToPaint(): Promise<string[]> {
   const dataDir = makeTempDir('bench-kiosk');
   const central = await startCentral({ dbFile: join(makeTempDir('bench-central'), 'central.db') });
   const kiosk = await startWebHost({ central: central.url, dataDir, enrollmentCode: DEMO_ENROLLMENT_CODE, idleTimeoutSeconds: 3600 });
+  await untilCatalogueSynced(kiosk.url);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
@@ -110,16 +140,24 @@ export async function benchScanToPaint(): Promise<string[]> {
       if (i >= WARMUP) serverTimes.push(performance.now() - start);
     }
 
+    // Each scan's own wait for the central server, as the kiosk timed it (its log's centralMs, one lookup per scan).
+    const centralWaits = centralWaitsInLog(dataDir);
+    if (centralWaits.length !== WARMUP + ITERATIONS) throw new Error(`one lookup per scan expected in the kiosk's log, found ${centralWaits.length}`);
+    const scanCentralWaits = centralWaits.slice(WARMUP);
+    const kioskShares = kioskTimes.map((time, i) => time - scanCentralWaits[i]!);
+
     const p50 = percentile(kioskTimes, 50);
     const p95 = percentile(kioskTimes, 95);
     const server50 = percentile(serverTimes, 50);
     const server95 = percentile(serverTimes, 95);
     return [
-      `scan → status painted, web host + Chromium (${ITERATIONS} scans): median ${ms(p50)}, p95 ${ms(p95)}`,
+      `scan → status painted, web host + Chromium (${ITERATIONS} scans, after the start-up catalogue sync): median ${ms(p50)}, p95 ${ms(p95)}`,
       `scan → whole status screen painted (facts, result, timeline: a frame after the status): median ${ms(percentile(wholeScreenTimes, 50))}, p95 ${ms(percentile(wholeScreenTimes, 95))}`,
+      `the server's time in each scan (the kiosk's wait for the central server): median ${ms(percentile(scanCentralWaits, 50))}, p95 ${ms(percentile(scanCentralWaits, 95))}`,
       `baseline "central server direct GET": median ${ms(server50)}, p95 ${ms(server95)}`,
       `ratio scan-to-paint / baseline: median ${(p50 / server50).toFixed(1)}x, p95 ${(p95 / server95).toFixed(1)}x`,
-      verdictLine({ name: 'kiosk share p95 (scan-to-paint p95 minus server median)', value: p95 - server50, target: 50 }),
+      `kiosk share, estimated as scan-to-paint p95 minus the direct GET's median: ${ms(p95 - server50)}`,
+      verdictLine({ name: "kiosk share p95 (each scan's time to paint minus its own wait for the server)", value: percentile(kioskShares, 95), target: 50 }),
       ...(stealLine === null ? [] : [stealLine]),
     ];
   } finally {

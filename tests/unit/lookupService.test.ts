@@ -87,6 +87,19 @@ describe('lookup service', () => {
     await expect(service.lookup(sampleDossier.code)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
+  it("logs how long the central server took, apart from the lookup's own work, and no such time when it was not asked", async () => {
+    const { service, logLines } = setup(() => new Promise((resolve) => setTimeout(() => resolve(sampleDossier), 30)));
+
+    await service.lookup(sampleDossier.code);
+    await service.lookup('<b>');
+
+    const [found, invalid] = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    // About the server's 30 ms (timers and performance.now() tick apart by a little), to a tenth of a millisecond.
+    expect(found?.centralMs).toBeGreaterThanOrEqual(25);
+    expect(Number.isInteger((found!.centralMs as number) * 10)).toBe(true);
+    expect(invalid).not.toHaveProperty('centralMs');
+  });
+
   it('logs every lookup with the redacted code, its outcome and duration, never the code or the name in clear', async () => {
     const { service, logLines, redactor } = setup(async (code) => {
       if (code === sampleDossier.code) return sampleDossier;
