@@ -51,7 +51,8 @@ async function bridgeDiagnostics(): Promise<unknown> {
 describe('technician mode through the web host', () => {
   it('opens diagnostics with the right PIN, refuses a wrong one, and locks after five wrong PINs', async () => {
     await stand.page.goto(stand.kiosk.url);
-    await stand.page.locator('body').waitFor();
+    // The corner gesture is watched once the kiosk has started: tap it on the home screen, as a technician would.
+    await stand.page.getByRole('button', { name: /Tra cứu hồ sơ/ }).waitFor();
 
     await openPinPad();
     await enterPin(PIN);
