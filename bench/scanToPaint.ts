@@ -140,7 +140,7 @@ export async function benchScanToPaint(): Promise<string[]> {
       if (i >= WARMUP) serverTimes.push(performance.now() - start);
     }
 
-    // Each scan's own wait for the central server, as the kiosk timed it (its log's centralMs, one lookup per scan).
+    // Each scan's own HTTP exchange with the central server, as the kiosk timed it (its log's centralMs, one per scan).
     const centralWaits = centralWaitsInLog(dataDir);
     if (centralWaits.length !== WARMUP + ITERATIONS) throw new Error(`one lookup per scan expected in the kiosk's log, found ${centralWaits.length}`);
     const scanCentralWaits = centralWaits.slice(WARMUP);
@@ -153,11 +153,11 @@ export async function benchScanToPaint(): Promise<string[]> {
     return [
       `scan → status painted, web host + Chromium (${ITERATIONS} scans, after the start-up catalogue sync): median ${ms(p50)}, p95 ${ms(p95)}`,
       `scan → whole status screen painted (facts, result, timeline: a frame after the status): median ${ms(percentile(wholeScreenTimes, 50))}, p95 ${ms(percentile(wholeScreenTimes, 95))}`,
-      `the server's time in each scan (the kiosk's wait for the central server): median ${ms(percentile(scanCentralWaits, 50))}, p95 ${ms(percentile(scanCentralWaits, 95))}`,
+      `the server's time in each scan (the kiosk's HTTP exchange with the central server, request sent to reply read): median ${ms(percentile(scanCentralWaits, 50))}, p95 ${ms(percentile(scanCentralWaits, 95))}`,
       `baseline "central server direct GET": median ${ms(server50)}, p95 ${ms(server95)}`,
       `ratio scan-to-paint / baseline: median ${(p50 / server50).toFixed(1)}x, p95 ${(p95 / server95).toFixed(1)}x`,
       `kiosk share, estimated as scan-to-paint p95 minus the direct GET's median: ${ms(p95 - server50)}`,
-      verdictLine({ name: "kiosk share p95 (each scan's time to paint minus its own wait for the server)", value: percentile(kioskShares, 95), target: 50 }),
+      verdictLine({ name: "kiosk share p95 (each scan's time to paint minus its own exchange with the server)", value: percentile(kioskShares, 95), target: 50 }),
       ...(stealLine === null ? [] : [stealLine]),
     ];
   } finally {

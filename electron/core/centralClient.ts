@@ -37,9 +37,15 @@ export interface CentralClientOptions {
   backoffMs?: number;
 }
 
+/** The server's part of a call as the kiosk sees it: HTTP exchanges, request sent to reply read, over every attempt. */
+export interface ExchangeTime {
+  ms: number;
+}
+
 export interface CentralClient {
   health(): Promise<Health>;
-  getDossier(code: string): Promise<Dossier>;
+  /** `exchange`, when given, gets the time spent on the HTTP exchanges (request sent to reply read), not on checking the reply. */
+  getDossier(code: string, exchange?: ExchangeTime): Promise<Dossier>;
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
   /** A page of the catalogue's change feed after `since` (from the beginning when null). Records are checked by the caller. */
   getCatalogueChanges(since: string | null, limit: number): Promise<CatalogueChangesPage>;
@@ -81,12 +87,13 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
   const fetchImpl = opts.fetch ?? fetch;
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
 
-  async function attempt<T>(spec: CallSpec<T>, signal: AbortSignal): Promise<T> {
+  async function attempt<T>(spec: CallSpec<T>, signal: AbortSignal, exchange?: ExchangeTime): Promise<T> {
     const headers: Record<string, string> = { ...spec.headers, Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     let text: string;
+    const sentAt = performance.now();
     try {
       response = await fetchImpl(baseUrl + spec.path, {
         method: spec.method,
@@ -100,6 +107,8 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     } catch (error) {
       if (error instanceof CentralError) throw error;
       throw new CentralError('unavailable', signal.aborted ? 'Central server did not answer in time' : 'Central server unreachable');
+    } finally {
+      if (exchange) exchange.ms += performance.now() - sentAt;
     }
     const ok = response.status >= 200 && response.status < 300;
     const json = ok && spec.rawText ? text : parseJson(text);
@@ -111,14 +120,14 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     throw errorForStatus(response.status, ApiErrorBody.safeParse(json).data?.error.code);
   }
 
-  async function call<T>(spec: CallSpec<T>): Promise<T> {
+  async function call<T>(spec: CallSpec<T>, exchange?: ExchangeTime): Promise<T> {
     const deadline = Date.now() + deadlineMs;
     // Only reads are retried: a repeated enrolment could consume a one-time code twice.
     const attempts = spec.method === 'GET' ? retries + 1 : 1;
     for (let index = 0; ; index++) {
       const remaining = deadline - Date.now();
       try {
-        return await attempt(spec, AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remaining))));
+        return await attempt(spec, AbortSignal.timeout(Math.max(1, Math.min(attemptTimeoutMs, remaining))), exchange);
       } catch (error) {
         const wait = backoffMs * 2 ** index;
         const retryable = error instanceof CentralError && error.kind === 'unavailable';
@@ -130,7 +139,7 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
 
   return {
     health: () => call({ method: 'GET', path: apiPaths.health, schema: Health }),
-    getDossier: (code) => call({ method: 'GET', path: apiPaths.dossier(code), schema: Dossier }),
+    getDossier: (code, exchange) => call({ method: 'GET', path: apiPaths.dossier(code), schema: Dossier }, exchange),
     enroll: (request) => call({ method: 'POST', path: apiPaths.enroll, body: request, schema: EnrollResponse }),
     postFeedback: (request, idempotencyKey) =>
       call({ method: 'POST', path: feedbackPaths.feedback, body: request, headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }, schema: FeedbackAccepted }),

@@ -6,7 +6,7 @@ import type { Dossier } from '../../shared/api/gateway';
 import type { DossierView, KioskError, KioskErrorCode, Result } from '../../shared/contract/kiosk';
 import { maskPersonName } from '../../shared/privacy/maskName';
 import { parseReceipt } from '../../shared/receipt/parseReceipt';
-import { CentralError, type CentralClient, type CentralErrorKind } from './centralClient';
+import { CentralError, type CentralClient, type CentralErrorKind, type ExchangeTime } from './centralClient';
 import type { Logger, Redactor } from './logger';
 
 export interface LookupService {
@@ -52,7 +52,7 @@ export function createLookupService({ client, logger, redactor }: LookupServiceO
   return {
     async lookup(input) {
       const startedAt = performance.now();
-      // centralMs, the wait for the central server alone (to a tenth of a ms), tells a technician whose slowness it was.
+      // centralMs, the HTTP exchange with the central server alone (to a tenth of a ms), tells whose slowness it was.
       const done = (fields: { outcome: LookupOutcome; code?: string; reason?: string; receiptKind?: string; errorName?: string; centralMs?: number }) =>
         logger[levelForOutcome[fields.outcome]](
           { event: 'lookup', ...fields, durationMs: Math.round(performance.now() - startedAt) },
@@ -65,19 +65,16 @@ export function createLookupService({ client, logger, redactor }: LookupServiceO
         return { ok: false, error: { code: 'INVALID_CODE', message: 'The input is not a receipt code', reason: receipt.reason } };
       }
       const code = redactor.code(receipt.code);
-      const askedAt = performance.now();
-      const centralMs = () => Math.round((performance.now() - askedAt) * 10) / 10;
+      const exchange: ExchangeTime = { ms: 0 };
+      const centralMs = () => Math.round(exchange.ms * 10) / 10;
       try {
-        const dossier = await client.getDossier(receipt.code);
-        const waited = centralMs();
-        const view = toDossierView(dossier);
-        done({ outcome: 'FOUND', code, receiptKind: receipt.kind, centralMs: waited });
+        const view = toDossierView(await client.getDossier(receipt.code, exchange));
+        done({ outcome: 'FOUND', code, receiptKind: receipt.kind, centralMs: centralMs() });
         return { ok: true, value: view };
       } catch (error) {
-        const waited = centralMs();
         const kioskError = error instanceof CentralError ? errorForKind[error.kind] : internalError;
         // The error's name only: a message from deeper down could quote the request URL, which holds the code.
-        done({ outcome: kioskError.code, code, receiptKind: receipt.kind, errorName: error instanceof Error ? error.name : typeof error, centralMs: waited });
+        done({ outcome: kioskError.code, code, receiptKind: receipt.kind, errorName: error instanceof Error ? error.name : typeof error, centralMs: centralMs() });
         return { ok: false, error: kioskError };
       }
     },

@@ -24,6 +24,23 @@ async function failure(promise: Promise<unknown>): Promise<CentralError> {
 
 const fast = { attemptTimeoutMs: 300, deadlineMs: 1000, backoffMs: 20 };
 
+describe('central client: the server\'s part of a call', () => {
+  it('adds up the HTTP exchanges of every attempt, each from request sent to reply read', async () => {
+    // Each answer comes 40 ms after its request; the first is a 503 that is retried.
+    let answered = 0;
+    const { baseUrl } = await serve((_request, response) => {
+      const busy = answered++ === 0;
+      setTimeout(() => (busy ? sendJson(response, 503, { error: { code: 'INTERNAL', message: 'busy' } }) : sendJson(response, 200, sampleDossier)), 40);
+    });
+    const exchange = { ms: 0 };
+
+    await expect(createCentralClient({ baseUrl, ...fast }).getDossier(sampleDossier.code, exchange)).resolves.toEqual(sampleDossier);
+
+    // Two exchanges of about 40 ms each (timers and performance.now() tick apart by a little); more than one alone.
+    expect(exchange.ms).toBeGreaterThan(70);
+  });
+});
+
 describe('central client: successful calls', () => {
   it('fetches a dossier by its URL-encoded code with the bearer token and JSON accept header', async () => {
     const { baseUrl, requests } = await serve((_request, response) => sendJson(response, 200, sampleDossier));
