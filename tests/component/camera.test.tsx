@@ -113,8 +113,9 @@ describe('camera scanning', () => {
 
     inView = { text: `  ${code}\r\n`, format: 'code128', pass: 'plain' };
     await waitFor(() => expect(kiosk.lookup).toHaveBeenCalledWith({ code }));
-    // Looking up what it read turned the camera off (the screen stays up meanwhile): no track or worker left.
-    expect(track.stop).toHaveBeenCalled();
+    // Looking up what it read turns the camera off (the screen stays up meanwhile): no track or worker left. The
+    // lookup leaves with the read, and the camera stops as the held screen renders, just after.
+    await waitFor(() => expect(track.stop).toHaveBeenCalled());
     expect(workers[0]?.terminated).toBe(true);
     await act(async () => lookup.resolve(found(dossierView({ code }))));
     expect(await screen.findByTestId('dossier-status')).toBeInTheDocument();
