@@ -10,6 +10,7 @@ import { ApiErrorBody, Dossier, EnrollResponse, Health, apiPaths, type EnrollReq
 import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
 import { FeedbackAccepted, type FeedbackRequest, IDEMPOTENCY_KEY_HEADER, OnTimeBoard, feedbackPaths, type StatsPeriod } from '../../shared/api/feedback';
 import { fleetPaths, type Heartbeat, HeartbeatAccepted } from '../../shared/api/fleet';
+import { parseJson } from '../../shared/text/parseJson';
 
 export type CentralErrorKind = 'unavailable' | 'not_found' | 'unauthorized' | 'rejected' | 'bad_response';
 
@@ -172,14 +173,6 @@ function errorForStatus(status: number, serverCode: string | undefined): Central
   if (status === 401 || status === 403) return new CentralError('unauthorized', 'Central server refused the kiosk', serverCode, status);
   if (status >= 400) return new CentralError('rejected', `Central server rejected the request (HTTP ${status})`, serverCode, status);
   return new CentralError('bad_response', `Unexpected HTTP status ${status}`, serverCode, status);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 async function readCappedText(response: Response, signal: AbortSignal, maxBytes: number): Promise<string> {

@@ -12,6 +12,7 @@ import { BridgeRequestFrame, MAX_BRIDGE_FRAME_BYTES, WEB_BRIDGE_PATH, type Bridg
 import type { CatalogueService } from '../core/catalogue/catalogueService';
 import { dispatchInvoke, type InvokeHandlers } from '../core/dispatch';
 import type { Logger } from '../core/logger';
+import { parseJson } from '../../shared/text/parseJson';
 
 /**
  * What the host serves: a KioskCore, or in setup mode the setup handlers and no catalogue. Read at each call and
@@ -112,12 +113,4 @@ export function attachBridgeSocket({ server, core, logger, ownHost, ownOrigin }:
       sockets.close();
     },
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -20,6 +20,7 @@ import {
 import { BridgeReplyFrame, WEB_BRIDGE_PATH, type BridgeFailure, type BridgeRequestFrame } from '../../shared/contract/webBridge';
 import { createHealthReports, SCANNER_HEALTH_AFTER_BURST } from '../../shared/scanner/deviceHealth';
 import { listenForWedgeScans } from './wedgeScanner';
+import { parseJson } from '../../shared/text/parseJson';
 
 /** Past the core's own 5 s deadline to the central server, so that the core's answer normally wins. */
 const bridgeDeadlineMs = 10_000;
@@ -266,14 +267,6 @@ function bridgeConnection(open: OpenBridgeSocket, url: string) {
 /** A technician action the host could not run is the action's own failure, shown on its panel. */
 function technicianResult<C extends InvokeChannel>(outcome: InvokeOutcome<C>): InvokeResponse<C> | { ok: false; error: { code: 'FAILED'; message: string } } {
   return outcome.kind === 'response' ? outcome.response : { ok: false, error: { code: 'FAILED', message: outcome.error.message } };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function failed(code: KioskErrorCode, message: string): { kind: 'failed'; error: KioskError } {

@@ -8,6 +8,7 @@ import { checkChangesPage } from '../../../shared/catalogue/syncPlan';
 import type { BuilderReply, BuilderRequest, BuilderStart } from './catalogueBuild';
 import { openBuildingDb } from './catalogueDb';
 import { createCatalogueStore, optimizeSearchIndexes, reindexProcedures } from './catalogueStore';
+import { parseJson } from '../../../shared/text/parseJson';
 
 const port = parentPort;
 if (!port) throw new Error('catalogueBuildWorker runs only as a worker thread');
@@ -52,11 +53,3 @@ port.on('message', (request: BuilderRequest) => {
     reply(stopped);
   }
 });
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
