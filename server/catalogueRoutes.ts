@@ -1,22 +1,13 @@
 /**
  * Routes of the procedure catalogue on the reference central server (shared/api/catalogue.ts): the change feed
  * kiosks sync from, and the admin writes that feed it. Registered by createCentralApp, which hands over its auth
- * middleware and body reader.
+ * middleware.
  */
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Hono } from 'hono';
 import { cataloguePaths, catalogueRecordSchemas, type CatalogueRecordType } from '../shared/api/catalogue';
 import { pathWithParam } from '../shared/api/openapi';
 import { changesPageJson, encodeCursor, parseChangesQuery } from './catalogueFeed';
-import type { BodyReader, Failure } from './centralServer';
-import type { CentralStore } from './centralStore';
-
-export interface CatalogueRouteDeps {
-  store: CentralStore;
-  requireKiosk: MiddlewareHandler;
-  requireAdmin: MiddlewareHandler;
-  readBody: BodyReader;
-  fail: (c: Context, failure: Failure) => Response;
-}
+import { fail, readBody, type RouteDeps } from './httpHelpers';
 
 const recordTypes = Object.keys(catalogueRecordSchemas) as CatalogueRecordType[];
 
@@ -24,7 +15,7 @@ const recordTypes = Object.keys(catalogueRecordSchemas) as CatalogueRecordType[]
 export const adminRecordRoute = (type: CatalogueRecordType, placeholder: string): string =>
   pathWithParam((id) => cataloguePaths.adminRecord(type, id), placeholder);
 
-export function registerCatalogueRoutes(app: Hono, { store, requireKiosk, requireAdmin, readBody, fail }: CatalogueRouteDeps): void {
+export function registerCatalogueRoutes(app: Hono, { store, requireKiosk, requireAdmin }: RouteDeps): void {
   const catalogue = store.catalogue;
 
   app.get(cataloguePaths.changes, requireKiosk, (c) => {

@@ -5,16 +5,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { routePath } from 'hono/route';
-import type { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import {
   AdminCreateDossier,
   AdminIssueEnrollmentCode,
   AdminPatchDossier,
-  type ApiErrorBody,
-  type ApiErrorCode,
   apiPaths,
   Dossier,
   EnrollRequest,
@@ -33,7 +30,8 @@ import { registerFleetRoutes } from './fleetRoutes';
 import { registerProvisioningRoutes } from './provisioningRoutes';
 import { registerUpdateRoutes } from './updateRoutes';
 import { pageContentSecurityPolicy, renderLookupPage, renderReceiptsPage } from './receiptPages';
-import { enrollmentCodeHash, newEnrollmentCode, newKioskId, newToken, sameSecret, sha256Hex } from './secrets';
+import { adminAuth, fail, type Failure, kioskAuth, readBody, type RouteDeps } from './httpHelpers';
+import { enrollmentCodeHash, newEnrollmentCode, newKioskId, newToken, sha256Hex } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
 
 export { DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, type DemoScenario } from './demoData';
@@ -49,69 +47,7 @@ export interface CentralAppDeps {
   updatesDir?: string;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
 const DEFAULT_ENROLLMENT_CODE_TTL_MINUTES = 24 * 60;
-
-export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500; code: ApiErrorCode; message: string };
-
-function fail(c: Context, { status, code, message }: Failure): Response {
-  return c.json({ error: { code, message } } satisfies ApiErrorBody, status);
-}
-
-/** The bearer token of the request, or null. */
-function bearerToken(c: Context): string | null {
-  return /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? null;
-}
-
-/** Parses a JSON body against `schema`; an empty body is `undefined`, which only an optional schema accepts. */
-async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; value: z.output<S> } | { ok: false; failure: Failure }> {
-  const text = await readTextUpTo(c.req.raw, MAX_BODY_BYTES);
-  if (text === null) {
-    return { ok: false, failure: { status: 413, code: 'BAD_REQUEST', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` } };
-  }
-  let json: unknown;
-  try {
-    json = text.trim() === '' ? undefined : JSON.parse(text);
-  } catch {
-    return { ok: false, failure: { status: 400, code: 'BAD_REQUEST', message: 'The body is not valid JSON.' } };
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
-  const message = `The body does not match the schema. ${problems.join('; ')}`;
-  return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: message.slice(0, 1000) } };
-}
-
-export type BodyReader = typeof readBody;
-
-/** What createCentralApp hands each route module: the store, the clock, its auth middleware and its reply helpers. */
-export interface RouteDeps {
-  store: CentralStore;
-  now: () => Date;
-  requireKiosk: MiddlewareHandler;
-  requireAdmin: MiddlewareHandler;
-  readBody: BodyReader;
-  fail: (c: Context, failure: Failure) => Response;
-  bearerToken: (c: Context) => string | null;
-}
-
-
-/**
- * The body as text, or null once it passes `maxBytes` (counted as it arrives, whatever Content-Length says). Not
- * hono's bodyLimit: it re-creates the Request, which fails unless @hono/node-server replaced the global Request,
- * and this server leaves globals alone.
- */
-async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
-  if (!request.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
@@ -125,22 +61,8 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     log(`${c.req.method} ${route === '/*' ? '(no route)' : route} ${c.res.status}`);
   });
 
-  const requireKiosk: MiddlewareHandler = async (c, next) => {
-    const token = bearerToken(c);
-    if (token === null || !store.hasKioskToken(sha256Hex(token))) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return fail(c, { status: 401, code: 'UNAUTHORIZED', message: 'A valid kiosk token is required; enroll the kiosk again.' });
-    }
-    await next();
-  };
-  const requireAdmin: MiddlewareHandler = async (c, next) => {
-    const token = bearerToken(c);
-    if (token === null || !sameSecret(token, adminToken)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return fail(c, { status: 401, code: 'UNAUTHORIZED', message: 'The admin token is required.' });
-    }
-    await next();
-  };
+  const requireKiosk = kioskAuth(store);
+  const requireAdmin = adminAuth(adminToken);
 
   app.get(apiPaths.health, (c) => c.json({ status: 'ok', version } satisfies Health));
 
@@ -211,10 +133,11 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     return c.html(page.body, page.status);
   });
 
-  registerFeedbackRoutes(app, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken });
-  registerCatalogueRoutes(app, { store, requireKiosk, requireAdmin, readBody, fail });
-  registerFleetRoutes(app, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken });
-  registerProvisioningRoutes(app, { store, requireAdmin, fail });
+  const routeDeps: RouteDeps = { store, now, requireKiosk, requireAdmin };
+  registerFeedbackRoutes(app, routeDeps);
+  registerCatalogueRoutes(app, routeDeps);
+  registerFleetRoutes(app, routeDeps);
+  registerProvisioningRoutes(app, routeDeps);
   if (updatesDir !== undefined) registerUpdateRoutes(app, { updatesDir });
 
   app.notFound((c) => fail(c, { status: 404, code: 'NOT_FOUND', message: 'No such route.' }));

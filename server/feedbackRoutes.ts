@@ -1,10 +1,9 @@
 /**
  * Routes of the ratings API and the on-time board on the reference central server (shared/api/feedback.ts).
- * Registered by createCentralApp, which hands over its auth middleware and body reader.
+ * Registered by createCentralApp, which hands over its store, clock and auth middleware.
  */
 import { randomUUID } from 'node:crypto';
-import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
+import type { Hono } from 'hono';
 import {
   type FeedbackAccepted,
   FeedbackListQuery,
@@ -16,7 +15,7 @@ import {
   IdempotencyKey,
   OnTimeQuery,
 } from '../shared/api/feedback';
-import type { Failure, RouteDeps } from './centralServer';
+import { bearerToken, fail, readBody, readQuery, type RouteDeps } from './httpHelpers';
 import { feedbackSummary, onTimeBoard, periodContaining } from './feedbackStats';
 import { sha256Hex } from './secrets';
 
@@ -24,14 +23,7 @@ import { sha256Hex } from './secrets';
 /** The replay of a stored key says so, for integrators watching their kiosks' retries. */
 const REPLAYED_HEADER = 'Idempotent-Replayed';
 
-export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: RouteDeps): void {
-  const readQuery = <S extends z.ZodType>(c: Context, schema: S): { ok: true; value: z.output<S> } | { ok: false; failure: Failure } => {
-    const parsed = schema.safeParse(c.req.query());
-    if (parsed.success) return { ok: true, value: parsed.data };
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(query)'}: ${issue.message}`);
-    return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: `The query is not valid. ${problems.join('; ')}`.slice(0, 1000) } };
-  };
-
+export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, requireAdmin }: RouteDeps): void {
   app.post(feedbackPaths.feedback, requireKiosk, async (c) => {
     const key = IdempotencyKey.safeParse(c.req.header(IDEMPOTENCY_KEY_HEADER));
     if (!key.success) {

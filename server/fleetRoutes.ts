@@ -5,11 +5,11 @@
 import type { Hono } from 'hono';
 import { fleetHealth, fleetPaths, type FleetList, Heartbeat, type HeartbeatAccepted } from '../shared/api/fleet';
 import { pathWithParam } from '../shared/api/openapi';
-import type { RouteDeps } from './centralServer';
+import { bearerToken, fail, readBody, type RouteDeps } from './httpHelpers';
 import { sha256Hex } from './secrets';
 
 
-export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: RouteDeps): void {
+export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requireAdmin }: RouteDeps): void {
   app.post(pathWithParam(fleetPaths.heartbeat, ':id'), requireKiosk, async (c) => {
     // requireKiosk has checked the token: a kiosk reports for itself only.
     if (store.feedback.kioskIdForToken(sha256Hex(bearerToken(c) ?? '')) !== c.req.param('id')) {

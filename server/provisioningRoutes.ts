@@ -3,23 +3,16 @@
  * has a token) and the admin's provisioning QR code, which a technician prints and scans on a new kiosk.
  */
 import bwipjs from 'bwip-js/node';
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { Location } from '../shared/api/catalogue';
 import { type LocationList, ProvisioningQrQuery, provisioningPaths } from '../shared/api/provisioning';
 import { formatProvisioningQr } from '../shared/provisioning/provisioningQr';
-import type { Failure } from './centralServer';
-import type { CentralStore } from './centralStore';
-
-interface ProvisioningRouteDeps {
-  store: CentralStore;
-  requireAdmin: MiddlewareHandler;
-  fail: (c: Parameters<MiddlewareHandler>[0], failure: Failure) => Response;
-}
+import { fail, type RouteDeps } from './httpHelpers';
 
 const kindOrder = { centre: 0, branch: 1, reception_point: 2 } as const;
 
-export function registerProvisioningRoutes(app: Hono, { store, requireAdmin, fail }: ProvisioningRouteDeps): void {
+export function registerProvisioningRoutes(app: Hono, { store, requireAdmin }: RouteDeps): void {
   app.get(provisioningPaths.locations, (c) => {
     const locations = store.catalogue
       .presentRecords('location')

@@ -1,0 +1,101 @@
+/**
+ * The HTTP helpers every route module of the reference server shares: the error reply, the bearer token, the
+ * body and query readers, the two auth middlewares and what createCentralApp hands each module. Its own module so
+ * that the app (centralServer.ts) imports its routes and the routes import only this, never the app.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import type { ApiErrorBody, ApiErrorCode } from '../shared/api/gateway';
+import type { CentralStore } from './centralStore';
+import { sameSecret, sha256Hex } from './secrets';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500; code: ApiErrorCode; message: string };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export function fail(c: Context, { status, code, message }: Failure): Response {
+  return c.json({ error: { code, message } } satisfies ApiErrorBody, status);
+}
+
+/** The bearer token of the request, or null. */
+export function bearerToken(c: Context): string | null {
+  return /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? null;
+}
+
+/** Parses a JSON body against `schema`; an empty body is `undefined`, which only an optional schema accepts. */
+export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.output<S>>> {
+  const text = await readTextUpTo(c.req.raw, MAX_BODY_BYTES);
+  if (text === null) {
+    return { ok: false, failure: { status: 413, code: 'BAD_REQUEST', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` } };
+  }
+  let json: unknown;
+  try {
+    json = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    return { ok: false, failure: { status: 400, code: 'BAD_REQUEST', message: 'The body is not valid JSON.' } };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+  const message = `The body does not match the schema. ${problems.join('; ')}`;
+  return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: message.slice(0, 1000) } };
+}
+
+/** Parses the query string against `schema`. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z.output<S>> {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(query)'}: ${issue.message}`);
+  return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: `The query is not valid. ${problems.join('; ')}`.slice(0, 1000) } };
+}
+
+/**
+ * The body as text, or null once it passes `maxBytes` (counted as it arrives, whatever Content-Length says). Not
+ * hono's bodyLimit: it re-creates the Request, which fails unless @hono/node-server replaced the global Request,
+ * and this server leaves globals alone.
+ */
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Lets a request through only with an enrolled kiosk's token. */
+export function kioskAuth(store: CentralStore): MiddlewareHandler {
+  return async (c, next) => {
+    const token = bearerToken(c);
+    if (token === null || !store.hasKioskToken(sha256Hex(token))) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return fail(c, { status: 401, code: 'UNAUTHORIZED', message: 'A valid kiosk token is required; enroll the kiosk again.' });
+    }
+    await next();
+  };
+}
+
+/** Lets a request through only with the admin token. */
+export function adminAuth(adminToken: string): MiddlewareHandler {
+  return async (c, next) => {
+    const token = bearerToken(c);
+    if (token === null || !sameSecret(token, adminToken)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return fail(c, { status: 401, code: 'UNAUTHORIZED', message: 'The admin token is required.' });
+    }
+    await next();
+  };
+}
+
+/** What createCentralApp hands each route module: the store, the clock and its auth middleware. */
+export interface RouteDeps {
+  store: CentralStore;
+  now: () => Date;
+  requireKiosk: MiddlewareHandler;
+  requireAdmin: MiddlewareHandler;
+}
