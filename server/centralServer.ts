@@ -10,13 +10,9 @@ import { routePath } from 'hono/route';
 import packageJson from '../package.json' with { type: 'json' };
 import {
   AdminCreateDossier,
-  AdminIssueEnrollmentCode,
   AdminPatchDossier,
   apiPaths,
   Dossier,
-  EnrollRequest,
-  type EnrollResponse,
-  type EnrollmentCodeIssued,
   type Health,
 } from '../shared/api/gateway';
 import { LOOKUP_CODE_PARAM, pagePaths, pathWithParam } from '../shared/api/openapi';
@@ -31,7 +27,8 @@ import { registerProvisioningRoutes } from './provisioningRoutes';
 import { registerUpdateRoutes } from './updateRoutes';
 import { pageContentSecurityPolicy, renderLookupPage, renderReceiptsPage } from './receiptPages';
 import { adminAuth, fail, type Failure, kioskAuth, readBody, type RouteDeps } from './httpHelpers';
-import { enrollmentCodeHash, newEnrollmentCode, newKioskId, newToken, sha256Hex } from './secrets';
+import { registerKioskRoutes } from './kioskRoutes';
+import { newToken } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
 
 export { DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, type DemoScenario } from './demoData';
@@ -49,8 +46,6 @@ export interface CentralAppDeps {
   demo?: boolean;
 }
 
-const DEFAULT_ENROLLMENT_CODE_TTL_MINUTES = 24 * 60;
-
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
 export function createCentralApp({ store, adminToken, now, version, log, updatesDir, demo = false }: CentralAppDeps): Hono {
@@ -63,7 +58,7 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     log(`${c.req.method} ${route === '/*' ? '(no route)' : route} ${c.res.status}`);
   });
 
-  const requireKiosk = kioskAuth(store);
+  const requireKiosk = kioskAuth(store, now);
   const requireAdmin = adminAuth(adminToken);
 
   app.get(apiPaths.health, (c) => c.json({ status: 'ok', version } satisfies Health));
@@ -71,24 +66,6 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
   app.get(pathWithParam(apiPaths.dossier, ':code'), requireKiosk, (c) => {
     const dossier = store.findDossier(c.req.param('code') ?? '');
     return dossier ? c.json(dossier satisfies Dossier) : fail(c, dossierNotFound);
-  });
-
-  app.post(apiPaths.enroll, async (c) => {
-    const body = await readBody(c, EnrollRequest);
-    if (!body.ok) return fail(c, body.failure);
-    const token = newToken();
-    const enrolled = store.enrollKiosk({
-      enrollmentCodeHash: enrollmentCodeHash(body.value.enrollmentCode),
-      hardwareId: body.value.hardwareId,
-      name: body.value.name ?? null,
-      tokenHash: sha256Hex(token),
-      newKioskId: newKioskId(),
-      now: now(),
-    });
-    if (!enrolled) {
-      return fail(c, { status: 403, code: 'ENROLLMENT_CODE_INVALID', message: 'The enrollment code is unknown, expired or already used.' });
-    }
-    return c.json({ kioskId: enrolled.kioskId, token } satisfies EnrollResponse);
   });
 
   app.post(apiPaths.adminDossiers, requireAdmin, async (c) => {
@@ -111,16 +88,6 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     return updated ? c.json(updated satisfies Dossier) : fail(c, dossierNotFound);
   });
 
-  app.post(apiPaths.adminEnrollmentCodes, requireAdmin, async (c) => {
-    const body = await readBody(c, AdminIssueEnrollmentCode.optional());
-    if (!body.ok) return fail(c, body.failure);
-    const ttlMinutes = body.value?.ttlMinutes ?? DEFAULT_ENROLLMENT_CODE_TTL_MINUTES;
-    const enrollmentCode = newEnrollmentCode();
-    const expiresAt = new Date(now().getTime() + ttlMinutes * 60_000);
-    store.addEnrollmentCode({ hash: enrollmentCodeHash(enrollmentCode), expiresAt, reusable: false });
-    return c.json({ enrollmentCode, expiresAt: expiresAt.toISOString() } satisfies EnrollmentCodeIssued, 201);
-  });
-
   if (demo) {
     app.get(pagePaths.receipts, (c) => {
       const dossiers = demoDossiers.flatMap(({ code }) => store.findDossier(code) ?? []);
@@ -138,6 +105,7 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
   });
 
   const routeDeps: RouteDeps = { store, now, requireKiosk, requireAdmin };
+  registerKioskRoutes(app, routeDeps);
   registerFeedbackRoutes(app, routeDeps);
   registerCatalogueRoutes(app, routeDeps);
   registerFleetRoutes(app, routeDeps);

@@ -1,7 +1,7 @@
 /**
  * The reference server's ratings table (created by centralStore's migrations): each Idempotency-Key is stored once,
  * with a hash of the request it came with, so a repeat gets the first answer and a reused key with another body is
- * caught. Also the read-only queries the on-time board needs over dossiers and kiosks.
+ * caught. Also the read-only queries the on-time board needs over dossiers.
  */
 import type Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
@@ -38,7 +38,6 @@ export interface FeedbackStore {
   list(filter: FeedbackListFilter): { items: FeedbackRecord[]; total: number };
   ratingFacts(): RatingFact[];
   allDossiers(): Dossier[];
-  kioskIdForToken(tokenHash: string): string | undefined;
 }
 
 interface FeedbackRow {
@@ -81,7 +80,6 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
     'SELECT agency_id, agency_name, rating, indicators, received_at FROM feedback',
   );
   const dossiers = db.prepare<[], { json: string }>('SELECT json FROM dossiers');
-  const kioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
 
   return {
     insertOnce: db.transaction((feedback: NewFeedback): StoredFeedback => {
@@ -118,6 +116,5 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
         receivedAt: new Date(row.received_at),
       })),
     allDossiers: () => dossiers.all().map((row) => Dossier.parse(JSON.parse(row.json))),
-    kioskIdForToken: (tokenHash) => kioskByToken.get(tokenHash)?.id,
   };
 }

@@ -45,6 +45,7 @@ import {
   ProcessingStep,
   ReturnMethod,
   SupplementRequest,
+  TokenRenewed,
 } from './gateway';
 import { LocationList, provisioningPaths } from './provisioning';
 import { DeviceHealth, FleetHealth, FleetKiosk, FleetList, fleetPaths, Heartbeat, HeartbeatAccepted, STALE_AFTER_INTERVALS } from './fleet';
@@ -86,6 +87,7 @@ const componentSchemas = {
   SupplementRequest,
   EnrollRequest,
   EnrollResponse,
+  TokenRenewed,
   AdminCreateDossier,
   AdminPatchDossier,
   AdminIssueEnrollmentCode,
@@ -133,7 +135,13 @@ const componentDescriptions: Partial<Record<SchemaName, string>> = {
     'A dossier to create. Without `code` the server issues one in the national format ' +
     '`<agency.id>-<yyMMdd of receivedAt, Vietnam time>-<sequence per agency per day, at least 4 digits>`; ' +
     '`agency.id` must then be a national agency id such as `000.00.06.H56`.',
-  AdminIssueEnrollmentCode: '`ttlMinutes` defaults to 1440 (24 hours). The code enrolls one kiosk.',
+  AdminIssueEnrollmentCode:
+    '`ttlMinutes` defaults to 1440 (24 hours). The code enrolls one kiosk. With `kioskId`, a re-enrolment code: it ' +
+    're-enrolls that kiosk (same id, on whatever hardware presents it) and retires its current token; without it, a ' +
+    'hardware id that is already enrolled (and not revoked) is refused with 409 KIOSK_ALREADY_ENROLLED.',
+  TokenRenewed:
+    'The kiosk\'s new token. The one the renewal was asked with stays valid until the new one is first used (or it ' +
+    'expires), so a lost reply costs nothing: ask again with the old one.',
   ApiErrorBody: 'Every error has this shape; `error.code` is one of ApiErrorCode.',
   ApiErrorCode: 'Machine-readable error codes. Clients branch on these, never on `message`.',
 };
@@ -169,6 +177,11 @@ const codeParameter = {
 const badBody = failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it does not match the schema.');
 const internal = failure('INTERNAL: the server failed; retry later.');
 const adminOnly = failure('UNAUTHORIZED: missing or wrong admin token.');
+const kioskRefused = failure(
+  'UNAUTHORIZED: missing or unknown kiosk token. KIOSK_REVOKED: an admin revoked the kiosk. TOKEN_EXPIRED: the token ' +
+    'was not renewed in time. In each case a technician enrolls the kiosk again.',
+);
+const kioskIdParameter = { name: 'id', in: 'path', required: true, description: 'The kiosk\'s id.', schema: { type: 'string', minLength: 1, maxLength: 128 } };
 
 const catalogueRecordSchemaNames = { agency: 'Agency', field: 'Field', procedure: 'Procedure', location: 'Location' } as const satisfies Record<
   CatalogueRecordType,
@@ -242,7 +255,7 @@ function feedbackApiPaths(): Record<string, Record<string, JsonObject>> {
         responses: {
           201: json('Stored (or stored before under this key).', 'FeedbackAccepted'),
           400: failure('BAD_REQUEST: no valid Idempotency-Key, or the body is not JSON. VALIDATION_FAILED: it does not match the schema.'),
-          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          401: kioskRefused,
           403: failure('FORBIDDEN: `kioskId` is not the token\'s kiosk.'),
           404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
           409: failure('IDEMPOTENCY_KEY_REUSED: the key was sent before with another body.'),
@@ -291,7 +304,7 @@ function feedbackApiPaths(): Record<string, Record<string, JsonObject>> {
         responses: {
           200: json('The board.', 'OnTimeBoard'),
           400: badBody,
-          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          401: kioskRefused,
           500: internal,
         },
       },
@@ -314,7 +327,7 @@ function fleetApiPaths(): Record<string, Record<string, JsonObject>> {
         responses: {
           200: json('Recorded.', 'HeartbeatAccepted'),
           400: badBody,
-          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          401: kioskRefused,
           403: failure('FORBIDDEN: the path names another kiosk than the token\'s.'),
           500: internal,
         },
@@ -420,7 +433,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           parameters: [codeParameter],
           responses: {
             200: json('The dossier.', 'Dossier'),
-            401: failure('UNAUTHORIZED: missing or unknown kiosk token; the kiosk must enroll again.'),
+            401: kioskRefused,
             404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
             500: internal,
           },
@@ -432,15 +445,54 @@ export function buildOpenApiDocument(): OpenApiDocument {
           operationId: 'enrollKiosk',
           summary: 'Enroll a kiosk with an enrollment code',
           description:
-            'Returns the kiosk\'s bearer token. A code issued by an admin is used up by its first enrollment and ' +
-            'expires; the demo code is reusable. Enrolling a known `hardwareId` again keeps its `kioskId` and ' +
-            'replaces its token (the old token stops working).',
+            'Returns the kiosk\'s bearer token and when it expires (30 days on the reference server; the kiosk renews ' +
+            'it before then with renewKioskToken). A code issued by an admin is used up by its first enrollment and ' +
+            'expires; the demo code (demo mode only) is reusable. A `hardwareId` that is already enrolled is taken over ' +
+            'only with an admin\'s say-so: its kiosk was revoked, or the code was issued for it (`kioskId`). Then it ' +
+            'keeps its `kioskId` and gets a new token; the old token stops working.',
           security: [],
           requestBody: body('EnrollRequest'),
           responses: {
             200: json('Enrolled.', 'EnrollResponse'),
             400: badBody,
             403: failure('ENROLLMENT_CODE_INVALID: the code is unknown, expired or already used.'),
+            409: failure('KIOSK_ALREADY_ENROLLED: the hardware id is an enrolled kiosk\'s and the code is not a re-enrolment code for it.'),
+            500: internal,
+          },
+        },
+      },
+      [pathWithParam(apiPaths.kioskToken, '{id}')]: {
+        post: {
+          tags: ['kiosk'],
+          operationId: 'renewKioskToken',
+          summary: 'A kiosk renews its own token before it expires',
+          description:
+            'No body. Returns a new token with a new expiry; the token the request carried stays valid until the new ' +
+            'one is first used, or until it expires. An expired or revoked token cannot renew (401).',
+          security: [{ kioskToken: [] }],
+          parameters: [kioskIdParameter],
+          responses: {
+            200: json('The new token.', 'TokenRenewed'),
+            401: kioskRefused,
+            403: failure('FORBIDDEN: the path names another kiosk than the token\'s.'),
+            500: internal,
+          },
+        },
+      },
+      [pathWithParam(apiPaths.adminKiosk, '{id}')]: {
+        delete: {
+          tags: ['admin'],
+          operationId: 'revokeKiosk',
+          summary: 'Revoke a kiosk: its token is refused from the next request on',
+          description:
+            'The kiosk stays in the fleet view with `revokedAt` and health `revoked`. A technician may enroll its ' +
+            'hardware again with any new enrolment code.',
+          security: [{ adminToken: [] }],
+          parameters: [kioskIdParameter],
+          responses: {
+            204: { description: 'Revoked (or already revoked).' },
+            401: adminOnly,
+            404: failure('NOT_FOUND: no kiosk has this id.'),
             500: internal,
           },
         },
@@ -490,6 +542,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             201: json('Issued. The code is shown only here; the server keeps only its hash.', 'EnrollmentCodeIssued'),
             400: badBody,
             401: adminOnly,
+            404: failure('NOT_FOUND: `kioskId` names no kiosk.'),
             500: internal,
           },
         },
@@ -526,7 +579,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             400: failure(
               'BAD_REQUEST: `limit` is out of range, or `since` is not a cursor of this server (e.g. its data was reset): sync again without it.',
             ),
-            401: failure('UNAUTHORIZED: missing or unknown kiosk token; the kiosk must enroll again.'),
+            401: kioskRefused,
             500: internal,
           },
         },
@@ -539,7 +592,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         get: {
           tags: ['pages'],
           operationId: 'getDemoReceipts',
-          summary: 'Printable A4 receipts of the demo dossiers, with a Code 128 barcode and a lookup QR code each',
+          summary: 'Demo mode only: printable A4 receipts of the demo dossiers, with a Code 128 barcode and a lookup QR code each',
           security: [],
           responses: { 200: html('The receipts page.') },
         },
