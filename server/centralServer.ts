@@ -25,7 +25,8 @@ import { registerFeedbackRoutes } from './feedbackRoutes';
 import { registerFleetRoutes } from './fleetRoutes';
 import { registerProvisioningRoutes } from './provisioningRoutes';
 import { registerUpdateRoutes } from './updateRoutes';
-import { pageContentSecurityPolicy, renderLookupPage, renderReceiptsPage } from './receiptPages';
+import { createLookupLimiters, defaultLookupRateLimits, type LookupRateLimits } from './lookupLimits';
+import { pageContentSecurityPolicy, renderLookupPage, renderRateLimitedPage, renderReceiptsPage } from './receiptPages';
 import { adminAuth, fail, type Failure, kioskAuth, readBody, type RouteDeps } from './httpHelpers';
 import { registerKioskRoutes } from './kioskRoutes';
 import { newToken } from './secrets';
@@ -44,11 +45,13 @@ export interface CentralAppDeps {
   updatesDir?: string;
   /** Demo mode: the printable demo receipts are served at /receipts. */
   demo?: boolean;
+  /** Limits on dossier lookups (server/lookupLimits.ts); default defaultLookupRateLimits. */
+  rateLimits?: LookupRateLimits | 'off';
 }
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
-export function createCentralApp({ store, adminToken, now, version, log, updatesDir, demo = false }: CentralAppDeps): Hono {
+export function createCentralApp({ store, adminToken, now, version, log, updatesDir, demo = false, rateLimits = defaultLookupRateLimits }: CentralAppDeps): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -63,7 +66,8 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
 
   app.get(apiPaths.health, (c) => c.json({ status: 'ok', version } satisfies Health));
 
-  app.get(pathWithParam(apiPaths.dossier, ':code'), requireKiosk, (c) => {
+  const limits = createLookupLimiters(rateLimits, now);
+  app.get(pathWithParam(apiPaths.dossier, ':code'), requireKiosk, limits.kioskLookup, (c) => {
     const dossier = store.findDossier(c.req.param('code') ?? '');
     return dossier ? c.json(dossier satisfies Dossier) : fail(c, dossierNotFound);
   });
@@ -97,10 +101,15 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
   }
 
   app.get(pagePaths.lookup, (c) => {
-    const code = c.req.query(LOOKUP_CODE_PARAM)?.trim() ?? '';
-    const page = renderLookupPage(code === '' ? undefined : store.findDossier(code), code !== '', now());
     setPageHeaders(c);
     c.header('Cache-Control', 'no-store');
+    const limit = limits.publicPage(c);
+    if (!limit.ok) {
+      c.header('Retry-After', String(limit.retryAfterSeconds));
+      return c.html(renderRateLimitedPage(limit.retryAfterSeconds), 429);
+    }
+    const code = c.req.query(LOOKUP_CODE_PARAM)?.trim() ?? '';
+    const page = renderLookupPage(code === '' ? undefined : store.findDossier(code), code !== '', now());
     return c.html(page.body, page.status);
   });
 
@@ -189,6 +198,8 @@ export interface CentralServerOptions {
   log?: (line: string) => void;
   /** A directory of kiosk update files (electron-builder's release/ output) to serve under /updates/. */
   updatesDir?: string;
+  /** Limits on dossier lookups; default defaultLookupRateLimits; 'off' only for load benchmarks. */
+  rateLimits?: LookupRateLimits | 'off';
 }
 
 export interface RunningCentralServer {
@@ -206,7 +217,16 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     if (demo && store.countDossiers() === 0) seedDemoData(store, now());
     const catalogue = options.catalogue ?? (demo ? 'sample' : undefined);
     if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
-    const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir, demo });
+    const app = createCentralApp({
+      store,
+      adminToken,
+      now,
+      version,
+      log: options.log ?? (() => {}),
+      updatesDir: options.updatesDir,
+      demo,
+      rateLimits: options.rateLimits,
+    });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.
       const started = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, () => resolve(started));

@@ -11,7 +11,7 @@ import { sameSecret, sha256Hex } from './secrets';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500; code: ApiErrorCode; message: string };
+export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500; code: ApiErrorCode; message: string };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 

@@ -181,6 +181,11 @@ const kioskRefused = failure(
   'UNAUTHORIZED: missing or unknown kiosk token. KIOSK_REVOKED: an admin revoked the kiosk. TOKEN_EXPIRED: the token ' +
     'was not renewed in time. In each case a technician enrolls the kiosk again.',
 );
+const retryAfterHeader = { description: 'Seconds to wait before the next lookup.', schema: { type: 'integer', minimum: 1 } };
+const rateLimited = {
+  ...failure('RATE_LIMITED: too many lookups from this kiosk or its address; wait Retry-After seconds.'),
+  headers: { 'Retry-After': retryAfterHeader },
+};
 const kioskIdParameter = { name: 'id', in: 'path', required: true, description: 'The kiosk\'s id.', schema: { type: 'string', minLength: 1, maxLength: 128 } };
 
 const catalogueRecordSchemaNames = { agency: 'Agency', field: 'Field', procedure: 'Procedure', location: 'Location' } as const satisfies Record<
@@ -435,6 +440,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             200: json('The dossier.', 'Dossier'),
             401: kioskRefused,
             404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
+            429: rateLimited,
             500: internal,
           },
         },
@@ -601,7 +607,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         get: {
           tags: ['pages'],
           operationId: 'getLookupPage',
-          summary: 'Public status page a receipt\'s QR code opens; the applicant\'s name is masked',
+          summary: 'Public status page a receipt\'s QR code opens; it never shows the applicant\'s name',
           security: [],
           parameters: [
             {
@@ -613,9 +619,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
             },
           ],
           responses: {
-            200: html('The dossier\'s status.'),
+            200: html('The dossier\'s status (never the applicant\'s name).'),
             400: html('No code given.'),
             404: html('No dossier has this code.'),
+            429: { ...html('Too many lookups from this address, or in total; Retry-After says when to try again.'), headers: { 'Retry-After': retryAfterHeader } },
           },
         },
       },

@@ -1,6 +1,7 @@
 /**
  * Kiosk credentials from the kiosk's side, through the web host against the reference server: the kiosk renews its
- * own token before expiry and keeps the new one across a restart, and a revoked kiosk tells the citizen at once.
+ * own token before expiry and keeps the new one across a restart, a revoked kiosk tells the citizen at once, and a
+ * kiosk past the lookup limit says how long to wait.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { startWebKiosk } from '../../electron/web/webKiosk';
 import { apiPaths, EnrollmentCodeIssued } from '../../shared/api/gateway';
 import { demoDossierCode, startCentralServer, type RunningCentralServer } from '../../server/centralServer';
 import { KIOSK_TOKEN_LIFETIME_MS } from '../../server/kioskStore';
+import { defaultLookupRateLimits } from '../../server/lookupLimits';
 import { apiCaller } from '../support/api';
 import { callBridge } from '../support/bridgeClient';
 
@@ -95,6 +97,23 @@ describe('the kiosk\'s token', () => {
       expect(await lookup(host.url)).toMatchObject({ ok: true, response: { ok: true } });
       expect((await admin(apiPaths.adminKiosk(storedConfig(dataDir).kioskId), { method: 'DELETE' })).status).toBe(204);
       expect(await lookup(host.url)).toMatchObject({ ok: true, response: { ok: false, error: { code: 'KIOSK_REVOKED' } } });
+    } finally {
+      await host.close();
+    }
+  });
+});
+
+describe('the kiosk past the server\'s lookup limit', () => {
+  it('tells the citizen to wait, with the seconds from Retry-After, and does not retry by itself', async () => {
+    const dataDir = join(workDir, 'kiosk-limited');
+    const host = await startWebKiosk({ port: 0, centralUrl: central.url, enrollmentCode: await issueCode(), dataDir, demo: false, rendererDir });
+    try {
+      const { burst, perMinute } = defaultLookupRateLimits.kiosk;
+      for (let n = 0; n < burst; n++) expect(await lookup(host.url)).toMatchObject({ ok: true, response: { ok: true } });
+      expect(await lookup(host.url)).toEqual({
+        ok: true,
+        response: { ok: false, error: { code: 'RATE_LIMITED', message: expect.any(String), retryAfterSeconds: Math.ceil(60 / perMinute) } },
+      });
     } finally {
       await host.close();
     }
