@@ -5,6 +5,7 @@
 import { benchCameraToPaint } from './cameraToPaint';
 import { benchCatalogue } from './catalogue';
 import { benchCatalogueFeed } from './catalogueFeed';
+import { benchCentralWrites } from './centralWrites';
 import { benchDecoder } from './decoder';
 import { benchFeedbackOutbox } from './feedbackOutbox';
 import { benchScanToPaint } from './scanToPaint';
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Catalogue change feed, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogueFeed],
   ['Kiosk catalogue cache: sync, event-loop stall, search, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogue],
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],
+  ['Central server durability: acknowledged writes, synchronous FULL vs NORMAL (issue 16: central server)', benchCentralWrites],
   ['On-screen keyboard: Telex/VNI composition per key (issue 3: procedure catalogue)', benchTelexTyping],
 ];
 

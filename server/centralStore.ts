@@ -79,13 +79,23 @@ export interface CentralStore {
   /** Kiosks' last heartbeats, for the fleet view (server/fleetStore.ts). */
   fleet: FleetStore;
   transaction<T>(work: () => T): T;
+  /** The connection's journal mode and synchronous level as SQLite reports them (2 is FULL), for checks. */
+  durability(): { journalMode: string; synchronous: number };
   close(): void;
 }
 
+/**
+ * How commits reach the disk. FULL: every 2xx that promises a write (a rating's 201, an enrolment, a revocation) has
+ * its WAL frame fsynced before the reply, so a power cut loses nothing acknowledged; WAL with NORMAL syncs only at
+ * checkpoints and can lose the last commits. NORMAL is here only as the benchmark's baseline (bench/centralWrites.ts).
+ */
+export type Durability = 'FULL' | 'NORMAL';
+
 /** Opens (creating or migrating) the store; without a file the data lives in memory until close. */
-export function openCentralStore(file?: string): CentralStore {
+export function openCentralStore(file?: string, durability: Durability = 'FULL'): CentralStore {
   const db = new Database(file ?? ':memory:');
   db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${durability}`);
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
@@ -120,6 +130,10 @@ export function openCentralStore(file?: string): CentralStore {
     addEnrollmentCode: (code) => kiosks.addEnrollmentCode(code),
     kiosks,
     transaction: (work) => db.transaction(work)(),
+    durability: () => ({
+      journalMode: db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: db.pragma('synchronous', { simple: true }) as number,
+    }),
     feedback: createFeedbackStore(db),
     catalogue: createCatalogueStore(db),
     fleet: createFleetStore(db),

@@ -16,6 +16,7 @@ import {
 import { timeliness } from '../../shared/dossier/statusRules';
 import { parseReceipt } from '../../shared/receipt/parseReceipt';
 import { type CentralServerOptions, DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, startCentralServer } from '../../server/centralServer';
+import { openCentralStore } from '../../server/centralStore';
 import { makeTempDir } from '../support/processes';
 import { apiCaller } from '../support/api';
 
@@ -312,6 +313,15 @@ describe('demo data', () => {
 });
 
 describe('storage', () => {
+  it('syncs every commit to disk before it is acknowledged: WAL with synchronous=FULL', () => {
+    const store = openCentralStore(tempDbFile());
+    try {
+      expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+    } finally {
+      store.close();
+    }
+  });
+
   it('keeps dossiers and enrolled kiosks across a restart on the same database file', async () => {
     const dbFile = tempDbFile();
     const first = await start({ dbFile });
