@@ -47,7 +47,7 @@ import {
   SupplementRequest,
   TokenRenewed,
 } from './gateway';
-import { LocationList, provisioningPaths } from './provisioning';
+import { LocationList, MAX_PROVISIONING_CENTRAL_URL, provisioningPaths } from './provisioning';
 import { DeviceHealth, FleetHealth, FleetKiosk, FleetList, fleetPaths, Heartbeat, HeartbeatAccepted, STALE_AFTER_INTERVALS } from './fleet';
 
 /** The reference server's HTML pages: printable demo receipts, and the public lookup page their QR codes open. */
@@ -383,7 +383,7 @@ function provisioningApiPaths(): Record<string, Record<string, JsonObject>> {
         parameters: [
           queryText('code', 'The enrollment code.', '^[A-Za-z0-9-]{4,64}$', 64),
           queryText('location', 'The location id (a catalogue `location` record).', '^[A-Za-z0-9._:-]{1,80}$', 80),
-          { name: 'central', in: 'query', required: false, description: 'The URL kiosks reach this server at; default: the URL of this request.', schema: { type: 'string', format: 'uri', maxLength: 2048 } },
+          { name: 'central', in: 'query', required: false, description: 'The URL kiosks reach this server at; default: the URL of this request.', schema: { type: 'string', format: 'uri', maxLength: MAX_PROVISIONING_CENTRAL_URL } },
           { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['svg', 'png', 'html'], default: 'svg' } },
         ],
         responses: {
