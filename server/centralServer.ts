@@ -28,6 +28,7 @@ import { registerUpdateRoutes } from './updateRoutes';
 import { createLookupLimiters, defaultLookupRateLimits, type LookupRateLimits } from './lookupLimits';
 import { pageContentSecurityPolicy, renderLookupPage, renderRateLimitedPage, renderReceiptsPage } from './receiptPages';
 import { adminAuth, fail, type Failure, kioskAuth, readBody, type RouteDeps } from './httpHelpers';
+import { dateInconsistency } from './dossierDates';
 import { registerKioskRoutes } from './kioskRoutes';
 import { newToken } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
@@ -48,6 +49,8 @@ export interface CentralAppDeps {
   /** Limits on dossier lookups (server/lookupLimits.ts); default defaultLookupRateLimits. */
   rateLimits?: LookupRateLimits | 'off';
 }
+
+const datesInconsistent = (message: string): Failure => ({ status: 422, code: 'DATES_INCONSISTENT', message });
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
@@ -82,14 +85,16 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
   app.patch(pathWithParam(apiPaths.adminDossier, ':code'), requireAdmin, async (c) => {
     const body = await readBody(c, AdminPatchDossier);
     if (!body.ok) return fail(c, body.failure);
-    const updated = store.transaction(() => {
+    const updated = store.transaction((): { ok: true; dossier: Dossier } | { ok: false; failure: Failure } => {
       const current = store.findDossier(c.req.param('code') ?? '');
-      if (!current) return undefined;
+      if (!current) return { ok: false, failure: dossierNotFound };
       const next = Dossier.parse({ ...current, ...body.value });
+      const inconsistent = dateInconsistency(next);
+      if (inconsistent !== null) return { ok: false, failure: datesInconsistent(inconsistent) };
       store.updateDossier(next, now());
-      return next;
+      return { ok: true, dossier: next };
     });
-    return updated ? c.json(updated satisfies Dossier) : fail(c, dossierNotFound);
+    return updated.ok ? c.json(updated.dossier satisfies Dossier) : fail(c, updated.failure);
   });
 
   if (demo) {
@@ -144,6 +149,8 @@ type Created = { ok: true; dossier: Dossier } | { ok: false; failure: Failure };
  */
 function createDossier(store: CentralStore, request: AdminCreateDossier, now: Date): Created {
   const { code: requestedCode, ...fields } = request;
+  const inconsistent = dateInconsistency(fields);
+  if (inconsistent !== null) return { ok: false, failure: datesInconsistent(inconsistent) };
   if (requestedCode !== undefined) {
     const dossier = { ...fields, code: requestedCode.toUpperCase() };
     // A code the kiosk's scanner and keyboard cannot produce would make the dossier unreachable.
