@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
-import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
+import { createFeedbackStore, feedbackOncePerKioskMigration, type FeedbackStore } from './feedbackStore';
 import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
 import { createKioskStore, kioskCredentialsMigration, type KioskStore } from './kioskStore';
 
@@ -59,6 +59,7 @@ const migrations: readonly string[] = [
   catalogueMigration,
   fleetMigration,
   kioskCredentialsMigration,
+  feedbackOncePerKioskMigration,
 ];
 
 export interface CentralStore {
