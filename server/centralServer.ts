@@ -3,6 +3,7 @@
  * receipts. Demo mode embeds it, the end-to-end tests talk to it, and a province's integrators read it as the
  * behaviour to reproduce in front of their one-stop system.
  */
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
@@ -207,7 +208,33 @@ export interface CentralServerOptions {
   updatesDir?: string;
   /** Limits on dossier lookups; default defaultLookupRateLimits; 'off' only for load benchmarks. */
   rateLimits?: LookupRateLimits | 'off';
+  /** Limits on connections and requests; default defaultConnectionLimits. */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
+
+/**
+ * What one client may hold of the server. Each connection is a file descriptor: `maxConnections` stays well under the
+ * process's limit (raise `ulimit -n` above it), and is far more than 500 kiosks need, which open a connection per
+ * exchange and leave it after `keepAliveMs` idle. A half-sent request (slowloris) is dropped after `headersMs` for
+ * its headers and `requestMs` in all, a silent socket after `idleMs`; headers past `maxHeaderBytes` get 431.
+ */
+export interface ConnectionLimits {
+  maxConnections: number;
+  headersMs: number;
+  requestMs: number;
+  idleMs: number;
+  keepAliveMs: number;
+  maxHeaderBytes: number;
+}
+
+export const defaultConnectionLimits: ConnectionLimits = {
+  maxConnections: 1000,
+  headersMs: 10_000,
+  requestMs: 30_000,
+  idleMs: 30_000,
+  keepAliveMs: 5_000,
+  maxHeaderBytes: 16 * 1024,
+};
 
 export interface RunningCentralServer {
   url: string;
@@ -219,6 +246,7 @@ export interface RunningCentralServer {
 export async function startCentralServer(options: CentralServerOptions = {}): Promise<RunningCentralServer> {
   const { port = 0, host = '127.0.0.1', dbFile, now = () => new Date(), demo = false, version = packageJson.version } = options;
   const adminToken = options.adminToken ?? newToken();
+  const limits = { ...defaultConnectionLimits, ...options.connectionLimits };
   const store = openCentralStore(dbFile);
   try {
     if (demo && store.countDossiers() === 0) seedDemoData(store, now());
@@ -236,7 +264,28 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.
-      const started = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, () => resolve(started));
+      const started = serve(
+        {
+          fetch: app.fetch,
+          port,
+          hostname: host,
+          overrideGlobalObjects: false,
+          serverOptions: {
+            maxHeaderSize: limits.maxHeaderBytes,
+            headersTimeout: limits.headersMs,
+            requestTimeout: limits.requestMs,
+            keepAliveTimeout: limits.keepAliveMs,
+            // How often half-sent requests are looked for: a slow one lives at most this much past its timeout.
+            connectionsCheckingInterval: Math.min(1000, limits.headersMs),
+          },
+        },
+        () => resolve(started),
+      );
+      // node:http's server: serve() makes one unless given createServer.
+      const http = started as HttpServer;
+      http.maxConnections = limits.maxConnections;
+      // A connection that sends nothing at all: no request, so no request timeout applies.
+      http.setTimeout(limits.idleMs, (socket) => socket.destroy());
       started.once('error', reject);
     });
     const actualPort = (server.address() as AddressInfo).port;

@@ -294,7 +294,7 @@ describe('admin endpoints', () => {
     await expectError(await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { status: 'done' } }), 400, 'VALIDATION_FAILED');
     await expectError(await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { steps: 'none' } }), 400, 'VALIDATION_FAILED');
     await expectError(await admin(apiPaths.adminEnrollmentCodes, { method: 'POST', json: { ttlMinutes: 0 } }), 400, 'VALIDATION_FAILED');
-    await expectError(await admin(apiPaths.adminDossiers, { method: 'POST', body: 'x'.repeat(300 * 1024) }), 413, 'BAD_REQUEST');
+    await expectError(await admin(apiPaths.adminDossiers, { method: 'POST', body: 'x'.repeat(300 * 1024) }), 413, 'PAYLOAD_TOO_LARGE');
   });
 });
 
