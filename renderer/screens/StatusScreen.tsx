@@ -65,9 +65,8 @@ export function StatusScreen({
           <section className="next-step" aria-labelledby="next-step-title">
             <h2 id="next-step-title">{t('dossier.nextStep')}</h2>
             <NextStepText step={nextStep(dossier)} />
+            {dossier.status === 'awaiting_payment' && dossier.payment && <PaymentPanel payment={dossier.payment} />}
           </section>
-
-          {dossier.status === 'awaiting_payment' && dossier.payment && <PaymentPanel payment={dossier.payment} />}
 
           {detailsShown && (
             <>
@@ -150,8 +149,10 @@ function useAfterFirstPaint(): boolean {
 }
 
 /**
- * The fee and its VietQR code, for the citizen's banking app. The account and the reference are shown beside the
- * code so that the citizen can check what the app fills in; the code appears once drawn, the text at once.
+ * The fee and its VietQR code, for the citizen's banking app, inside what to do next: the sentence tells the citizen
+ * to scan it, so the code sits right under it, in view without scrolling in landscape too. The account and the
+ * reference are shown beside the code so that the citizen can check what the app fills in; the code appears once
+ * drawn, the text at once.
  */
 function PaymentPanel({ payment }: { payment: PaymentView }): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -159,8 +160,7 @@ function PaymentPanel({ payment }: { payment: PaymentView }): React.JSX.Element 
   const amount = formatVnd(payment.amountVnd, language);
   const qr = useLoad(payment.vietQrPayload, () => qrImageSource(payment.vietQrPayload));
   return (
-    <section className="payment" aria-labelledby="payment-title" data-testid="payment">
-      <h2 id="payment-title">{t('payment.title')}</h2>
+    <section className="payment" aria-label={t('payment.title')} data-testid="payment">
       <div className="payment__body">
         <figure className="payment__qr" data-testid="payment-qr-figure">
           {qr.state === 'loaded' && <img src={qr.value} alt={t('payment.qrAlt', { amount })} data-testid="payment-qr" width={280} height={280} />}

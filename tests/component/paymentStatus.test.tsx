@@ -23,7 +23,7 @@ describe('status screen of a dossier awaiting payment', () => {
   it('shows in Vietnamese the amount, what it is for, the deadline, the account and the VietQR code to scan', async () => {
     const root = await showStatusOf(awaitingPayment, 'vi');
     const panel = within(root).getByTestId('payment');
-    expect(within(panel).getByRole('heading', { name: 'Nộp phí, lệ phí bằng VietQR' })).toBeInTheDocument();
+    expect(within(root).getByRole('region', { name: 'Nộp phí, lệ phí bằng VietQR' })).toBe(panel);
     expect(within(panel).getByTestId('payment-amount').textContent?.replace(/\s/g, ' ')).toBe('1.250.000 ₫');
     expect(panel).toHaveTextContent(payment.purpose);
     expect(within(panel).getByTestId('payment-deadline')).toHaveTextContent(/15\/12\/2026/);
@@ -42,7 +42,7 @@ describe('status screen of a dossier awaiting payment', () => {
   it('shows the same in English', async () => {
     const root = await showStatusOf(awaitingPayment, 'en');
     const panel = within(root).getByTestId('payment');
-    expect(within(panel).getByRole('heading', { name: 'Pay the fees by VietQR' })).toBeInTheDocument();
+    expect(within(root).getByRole('region', { name: 'Pay the fees by VietQR' })).toBe(panel);
     expect(within(panel).getByTestId('payment-amount').textContent?.replace(/\s/g, ' ')).toBe('VND 1,250,000');
     expect(within(panel).getByText('Pay by')).toBeInTheDocument();
     expect(within(panel).getByTestId('payment-deadline')).toHaveTextContent(/15\/12\/2026/);
