@@ -38,11 +38,14 @@ const result = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: KioskError })]);
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
-/** A dossier as the renderer sees it: the applicant's name is masked by the core, the full name never crosses. */
 /** A fee to pay by transfer, with the VietQR payload the core built for it (shared/payment/vietQr.ts). */
 export const PaymentView = DossierPayment.extend({ vietQrPayload: z.string().min(1).max(512) });
 export type PaymentView = z.infer<typeof PaymentView>;
 
+/**
+ * A dossier as the renderer sees it: the applicant's name is masked by the core, the full name never crosses; a
+ * payment only while it can still be paid, with its payload.
+ */
 export const DossierView = Dossier.omit({ applicantName: true, payment: true }).extend({
   applicantNameMasked: z.string(),
   payment: PaymentView.nullable().optional(),
