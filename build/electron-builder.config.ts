@@ -15,6 +15,7 @@ const config: Configuration = {
   productName: 'HCC Kiosk',
   executableName: EXECUTABLE_NAME,
   copyright: 'Apache-2.0',
+  // build/ holds how to package (this file, the fuses hook, the Linux unit); resources/ what the app shows (icons).
   directories: { output: 'release', buildResources: 'build' },
   // Production dependencies come along from node_modules; of better-sqlite3, its SQLite and C++ sources stay out.
   files: ['out/**/*', 'package.json', '!node_modules/better-sqlite3/{deps,src}/**'],
@@ -32,7 +33,7 @@ const config: Configuration = {
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Utility',
-    icon: 'build/icons',
+    icon: 'resources/icons',
     synopsis: 'Kiosk tra cứu hồ sơ thủ tục hành chính / public service centre kiosk',
     maintainer: 'HCC Kiosk <hcc-kiosk@users.noreply.github.com>',
     files: ['!node_modules/better-sqlite3/prebuilds/{darwin,win32}-*.node'],
@@ -46,7 +47,7 @@ const config: Configuration = {
   },
   win: {
     target: [{ target: 'nsis', arch: ['x64'] }],
-    icon: 'build/icon.png',
+    icon: 'resources/icon.png',
     files: ['!node_modules/better-sqlite3/prebuilds/{darwin,linux,linuxmusl}-*.node'],
   },
   nsis: {

@@ -1,12 +1,12 @@
 /**
- * One-off: draws the app icon set committed in build/ (`npx tsx build/makeIcons.ts`). Run again only to change the
- * icon. A kiosk screen with a receipt QR code on it, drawn from shapes so that no font is needed.
+ * One-off: draws the app icon set committed in resources/ (`npx tsx build/makeIcons.ts`). Run again only to change
+ * the icon. A kiosk screen with a receipt QR code on it, drawn from shapes so that no font is needed.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 
-const buildDir = new URL('.', import.meta.url).pathname;
+const resourcesDir = new URL('../resources/', import.meta.url).pathname;
 
 function drawIcon(size: number): Buffer {
   const canvas = createCanvas(size, size);
@@ -37,6 +37,6 @@ function drawIcon(size: number): Buffer {
   return canvas.toBuffer('image/png');
 }
 
-mkdirSync(join(buildDir, 'icons'), { recursive: true });
-writeFileSync(join(buildDir, 'icon.png'), drawIcon(512));
-for (const size of [512, 256, 128, 64, 32]) writeFileSync(join(buildDir, 'icons', `${size}x${size}.png`), drawIcon(size));
+mkdirSync(join(resourcesDir, 'icons'), { recursive: true });
+writeFileSync(join(resourcesDir, 'icon.png'), drawIcon(512));
+for (const size of [512, 256, 128, 64, 32]) writeFileSync(join(resourcesDir, 'icons', `${size}x${size}.png`), drawIcon(size));

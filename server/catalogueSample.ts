@@ -74,58 +74,39 @@ export function everydayKeywords({ name, field }: { name: string; field: string 
 }
 
 /**
- * Demo service locations: a provincial centre (Bình Dương's, launched 02/12/2024, domain.md section 6), three of its
- * branches and commune/ward reception points. Names follow the real places; the addresses are for the demo only.
+ * Demo service locations: Thành phố Hồ Chí Minh as it is since 01/07/2025 (domain.md section 0: Bình Dương and Bà
+ * Rịa–Vũng Tàu joined it, and there is no district level). The city's Trung tâm Phục vụ hành chính công, and the
+ * Trung tâm Phục vụ hành chính công of some of its wards and communes (NĐ 118/2025/NĐ-CP), each under the city's centre
+ * and of the same kind: a commune's centre is no branch of the city's. Names are the post-2025 wards and communes
+ * (phường Lái Thiêu is in the city's 2026 data, domain.md section 0); the addresses are for the demo only.
  */
 const openingHours = 'Thứ Hai – Thứ Sáu 7:30–11:30, 13:00–17:00; Thứ Bảy 7:30–11:30';
+const city = 'Thành phố Hồ Chí Minh';
 export const demoLocations: readonly Location[] = [
   {
-    id: 'hcc-tinh',
-    name: 'Trung tâm Phục vụ hành chính công tỉnh Bình Dương',
+    id: 'hcc-thanh-pho',
+    name: `Trung tâm Phục vụ hành chính công ${city}`,
     kind: 'centre',
-    address: 'Tầng 1, Tháp A, Trung tâm Hành chính tập trung tỉnh, phường Hòa Phú, thành phố Thủ Dầu Một, tỉnh Bình Dương',
+    address: `Số 86 Lê Thánh Tôn, phường Sài Gòn, ${city}`,
     parent: null,
-    openingHours,
-  },
-  {
-    id: 'hcc-chi-nhanh-thu-dau-mot',
-    name: 'Chi nhánh Trung tâm Phục vụ hành chính công tại thành phố Thủ Dầu Một',
-    kind: 'branch',
-    address: 'Số 1 Quang Trung, phường Phú Cường, thành phố Thủ Dầu Một, tỉnh Bình Dương',
-    parent: 'hcc-tinh',
-    openingHours,
-  },
-  {
-    id: 'hcc-chi-nhanh-thuan-an',
-    name: 'Chi nhánh Trung tâm Phục vụ hành chính công tại thành phố Thuận An',
-    kind: 'branch',
-    address: 'Số 2 Nguyễn Văn Tiết, phường Lái Thiêu, thành phố Thuận An, tỉnh Bình Dương',
-    parent: 'hcc-tinh',
-    openingHours,
-  },
-  {
-    id: 'hcc-chi-nhanh-di-an',
-    name: 'Chi nhánh Trung tâm Phục vụ hành chính công tại thành phố Dĩ An',
-    kind: 'branch',
-    address: 'Số 3 Trần Hưng Đạo, phường Dĩ An, thành phố Dĩ An, tỉnh Bình Dương',
-    parent: 'hcc-tinh',
     openingHours,
   },
   ...(
     [
-      ['phu-cuong', 'phường Phú Cường', 'Số 10 Đinh Bộ Lĩnh, phường Phú Cường, thành phố Thủ Dầu Một', 'thu-dau-mot'],
-      ['hiep-thanh', 'phường Hiệp Thành', 'Số 25 Lê Hồng Phong, phường Hiệp Thành, thành phố Thủ Dầu Một', 'thu-dau-mot'],
-      ['lai-thieu', 'phường Lái Thiêu', 'Số 8 Phan Đình Phùng, phường Lái Thiêu, thành phố Thuận An', 'thuan-an'],
-      ['an-phu', 'phường An Phú', 'Số 15 Nguyễn Trãi, phường An Phú, thành phố Thuận An', 'thuan-an'],
-      ['di-an', 'phường Dĩ An', 'Số 6 Cô Bắc, phường Dĩ An, thành phố Dĩ An', 'di-an'],
-      ['tan-dong-hiep', 'phường Tân Đông Hiệp', 'Số 30 Nguyễn Thị Minh Khai, phường Tân Đông Hiệp, thành phố Dĩ An', 'di-an'],
+      ['phuong-sai-gon', 'phường Sài Gòn', 'Số 45 Lê Duẩn'],
+      ['phuong-ben-thanh', 'phường Bến Thành', 'Số 92 Nguyễn Thị Nghĩa'],
+      ['phuong-lai-thieu', 'phường Lái Thiêu', 'Số 8 Phan Đình Phùng'],
+      ['phuong-di-an', 'phường Dĩ An', 'Số 6 Cô Bắc'],
+      ['phuong-vung-tau', 'phường Vũng Tàu', 'Số 89 Lý Thường Kiệt'],
+      ['xa-dau-tieng', 'xã Dầu Tiếng', 'Số 12 Hùng Vương'],
+      ['xa-can-gio', 'xã Cần Giờ', 'Số 5 Lương Văn Nho'],
     ] as const
-  ).map(([slug, ward, street, branch]): Location => ({
-    id: `tiep-nhan-${slug}`,
-    name: `Bộ phận Một cửa ${ward}`,
-    kind: 'reception_point',
-    address: `${street}, tỉnh Bình Dương`,
-    parent: `hcc-chi-nhanh-${branch}`,
+  ).map(([slug, unit, street]): Location => ({
+    id: `hcc-${slug}`,
+    name: `Trung tâm Phục vụ hành chính công ${unit}`,
+    kind: 'centre',
+    address: `${street}, ${unit}, ${city}`,
+    parent: 'hcc-thanh-pho',
     openingHours,
   })),
 ];

@@ -2,13 +2,20 @@
  * Demo data the reference server seeds into an empty database: one dossier in every status plus the cases a kiosk
  * must show differently (overdue, finished late, another agency's number format), and a reusable enrollment code.
  *
+ * The demo is Thành phố Hồ Chí Minh as it is since 01/07/2025 (domain.md section 0): the city, which Bình Dương and
+ * Bà Rịa–Vũng Tàu joined, its Trung tâm Phục vụ hành chính công, and ward and commune centres; no district level.
+ * Phường Lái Thiêu is in the city's 2026 data (domain.md section 0); xã Dầu Tiếng is a commune of the same former
+ * Bình Dương area.
+ *
  * Codes are constants so that tests and the end-to-end suite can pick a dossier without sharing the server's
  * clock; the dates are relative to the server's "today". The date inside a structured code therefore does not
  * match `receivedAt`, which no reader of these codes relies on. Procedures come from the sample catalogue
  * (shared/fixtures/catalogue-sample.json in the project's shared material); agency ids follow the national format
- * (QĐ 20/2020/QĐ-TTg); applicants are fictional.
+ * (QĐ 20/2020/QĐ-TTg) under H29, the city's level-1 code in its own portal's procedure codes
+ * (`1.000494.000.00.00.H29`); the lower groups, not published for the city's units, are the demo's. Applicants,
+ * accounts and amounts are fictional.
  */
-import type { Dossier, DossierStatus, ProcessingStep } from '../shared/api/gateway';
+import type { Dossier, DossierPayment, DossierStatus, ProcessingStep } from '../shared/api/gateway';
 import type { CentralStore } from './centralStore';
 import { enrollmentCodeHash } from './secrets';
 import { statusLabelVi } from './statusLabels';
@@ -19,20 +26,31 @@ export const DEMO_ENROLLMENT_CODE = 'DEMO-KIOSK-2026';
 
 export type DemoScenario = DossierStatus | 'overdue' | 'finished_late' | 'other_agency';
 
-const provinceCentre = { id: '000.00.06.H56', name: 'Trung tâm Phục vụ hành chính công tỉnh' };
-const wardHoaBinh = { id: '000.21.30.H56', name: 'UBND phường Hòa Bình' };
-const wardTanAn = { id: '000.22.30.H56', name: 'UBND phường Tân An' };
-const socialInsurance = { id: '000.00.31.H56', name: 'Bảo hiểm xã hội tỉnh' };
+const cityCentreName = 'Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh';
+const cityCentre = { id: '000.00.06.H29', name: cityCentreName };
+const wardLaiThieu = { id: '000.21.30.H29', name: 'UBND phường Lái Thiêu' };
+const communeDauTieng = { id: '000.22.30.H29', name: 'UBND xã Dầu Tiếng' };
+const socialInsurance = { id: '000.00.31.H29', name: 'Bảo hiểm xã hội Thành phố Hồ Chí Minh' };
 
-const centreIntake = 'Bộ phận tiếp nhận và trả kết quả, Trung tâm Phục vụ hành chính công tỉnh';
-const centreCounter = (n: number) => `Quầy số ${n}, Trung tâm Phục vụ hành chính công tỉnh, tầng 1, Tòa nhà Trung tâm Hành chính tỉnh`;
-const hoaBinhIntake = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Hòa Bình';
-const hoaBinhCounter = 'Quầy số 2, Trung tâm Phục vụ hành chính công phường Hòa Bình';
-const hoaBinhCivilStatus = 'Công chức Tư pháp - Hộ tịch, UBND phường Hòa Bình';
-const tanAnIntake = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Tân An';
-const tanAnCounter = 'Quầy số 1, Trung tâm Phục vụ hành chính công phường Tân An';
-const landOffice = 'Văn phòng Đăng ký đất đai tỉnh';
-const businessRegistry = 'Phòng Đăng ký kinh doanh, Sở Tài chính';
+const centreIntake = `Bộ phận tiếp nhận và trả kết quả, ${cityCentreName}`;
+const centreCounter = (n: number) => `Quầy số ${n}, ${cityCentreName}`;
+const laiThieuIntake = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Lái Thiêu';
+const laiThieuCounter = 'Quầy số 2, Trung tâm Phục vụ hành chính công phường Lái Thiêu';
+const laiThieuCivilStatus = 'Công chức Tư pháp - Hộ tịch, UBND phường Lái Thiêu';
+const dauTiengIntake = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công xã Dầu Tiếng';
+const dauTiengCounter = 'Quầy số 1, Trung tâm Phục vụ hành chính công xã Dầu Tiếng';
+const dauTiengEconomy = 'Phòng Kinh tế, UBND xã Dầu Tiếng';
+const landOffice = 'Văn phòng Đăng ký đất đai Thành phố Hồ Chí Minh';
+const businessRegistry = 'Phòng Đăng ký kinh doanh, Sở Tài chính Thành phố Hồ Chí Minh';
+
+/** The land fees of the awaiting-payment dossier, paid by VietQR to the centre's (fictional) account. */
+const landFees = (deadline: string): DossierPayment => ({
+  amountVnd: 1_250_000,
+  purpose: 'Phí thẩm định hồ sơ và lệ phí cấp Giấy chứng nhận quyền sử dụng đất (tách thửa)',
+  beneficiary: { bankBin: '970415', accountNumber: '113000268868', accountName: 'TRUNG TAM PHUC VU HANH CHINH CONG TP HO CHI MINH' },
+  reference: 'HCC 2601080187',
+  deadline,
+});
 
 /** Times relative to the server's today, in Vietnam time. */
 interface DemoClock {
@@ -57,47 +75,47 @@ const step = (name: string, unit: string, startedAt: string, finishedAt: string 
 
 const specs: readonly DemoDossierSpec[] = [
   {
-    code: '000.21.30.H56-260105-0042',
+    code: '000.21.30.H29-260105-0042',
     scenario: 'received',
     status: 'received',
     build: (t) => ({
       procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
-      agency: wardHoaBinh,
+      agency: wardLaiThieu,
       applicantName: 'Lê Thị Thu Hà',
       receivedAt: t.minutesAgo(25),
       dueAt: t.day(1, 16, 30),
       finishedAt: null,
-      steps: [step('Tiếp nhận hồ sơ', hoaBinhIntake, t.minutesAgo(40), t.minutesAgo(25))],
-      result: { pickupLocation: hoaBinhCounter, returnMethod: 'in_person' },
+      steps: [step('Tiếp nhận hồ sơ', laiThieuIntake, t.minutesAgo(40), t.minutesAgo(25))],
+      result: { pickupLocation: laiThieuCounter, returnMethod: 'in_person' },
       supplement: null,
     }),
   },
   {
-    code: '000.22.30.H56-260106-0015',
+    code: '000.22.30.H29-260106-0015',
     scenario: 'processing',
     status: 'processing',
     build: (t) => ({
       procedure: { code: '1.001612', name: 'Đăng ký thành lập hộ kinh doanh' },
-      agency: wardTanAn,
+      agency: communeDauTieng,
       applicantName: 'Phạm Quốc Bảo',
       receivedAt: t.day(-1, 9, 25),
       dueAt: t.day(2, 16, 30),
       finishedAt: null,
       steps: [
-        step('Tiếp nhận hồ sơ', tanAnIntake, t.day(-1, 9, 10), t.day(-1, 9, 25)),
-        step('Kiểm tra tính hợp lệ của hồ sơ', 'Phòng Kinh tế, Hạ tầng và Đô thị, UBND phường Tân An', t.day(-1, 14, 0)),
+        step('Tiếp nhận hồ sơ', dauTiengIntake, t.day(-1, 9, 10), t.day(-1, 9, 25)),
+        step('Kiểm tra tính hợp lệ của hồ sơ', dauTiengEconomy, t.day(-1, 14, 0)),
       ],
-      result: { pickupLocation: tanAnCounter, returnMethod: 'in_person' },
+      result: { pickupLocation: dauTiengCounter, returnMethod: 'in_person' },
       supplement: null,
     }),
   },
   {
-    code: '000.00.06.H56-260107-0231',
+    code: '000.00.06.H29-260107-0231',
     scenario: 'awaiting_supplement',
     status: 'awaiting_supplement',
     build: (t) => ({
       procedure: { code: '1.012786', name: 'Cấp lại Giấy chứng nhận do bị mất' },
-      agency: provinceCentre,
+      agency: cityCentre,
       applicantName: 'Trần Văn Hùng',
       receivedAt: t.day(-6, 8, 40),
       dueAt: t.day(22, 16, 30),
@@ -118,12 +136,12 @@ const specs: readonly DemoDossierSpec[] = [
     }),
   },
   {
-    code: '000.00.06.H56-260108-0187',
+    code: '000.00.06.H29-260108-0187',
     scenario: 'awaiting_payment',
     status: 'awaiting_payment',
     build: (t) => ({
       procedure: { code: '1.012784', name: 'Tách thửa hoặc hợp thửa đất' },
-      agency: provinceCentre,
+      agency: cityCentre,
       applicantName: 'Nguyễn Thị Bích Ngọc',
       receivedAt: t.day(-12, 10, 5),
       dueAt: t.day(19, 16, 30),
@@ -131,7 +149,7 @@ const specs: readonly DemoDossierSpec[] = [
       steps: [
         step('Tiếp nhận hồ sơ', centreIntake, t.day(-12, 9, 50), t.day(-12, 10, 5)),
         step('Thẩm định hồ sơ, đo đạc thửa đất', landOffice, t.day(-11, 8, 0), t.day(-5, 16, 0)),
-        step('Xác định nghĩa vụ tài chính', 'Thuế tỉnh', t.day(-5, 16, 0), t.day(-3, 10, 0)),
+        step('Xác định nghĩa vụ tài chính', 'Thuế Thành phố Hồ Chí Minh', t.day(-5, 16, 0), t.day(-3, 10, 0)),
         step('Chờ người sử dụng đất nộp nghĩa vụ tài chính', centreIntake, t.day(-3, 10, 0)),
       ],
       result: { pickupLocation: centreCounter(3), returnMethod: 'in_person' },
@@ -139,10 +157,11 @@ const specs: readonly DemoDossierSpec[] = [
         documents: ['Chứng từ nộp tiền nghĩa vụ tài chính về đất đai (bản chính)'],
         counter: centreCounter(6),
       },
+      payment: landFees(t.day(7, 16, 30)),
     }),
   },
   {
-    code: '000.22.30.H56-260109-0008',
+    code: '000.22.30.H29-260109-0008',
     scenario: 'suspended',
     status: 'suspended',
     build: (t) => ({
@@ -150,27 +169,27 @@ const specs: readonly DemoDossierSpec[] = [
         code: '1.013229',
         name: 'Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp III, cấp IV và nhà ở riêng lẻ',
       },
-      agency: wardTanAn,
+      agency: communeDauTieng,
       applicantName: 'Võ Minh Tuấn',
       receivedAt: t.day(-9, 8, 20),
       dueAt: t.day(6, 16, 30),
       finishedAt: null,
       steps: [
-        step('Tiếp nhận hồ sơ', tanAnIntake, t.day(-9, 8, 5), t.day(-9, 8, 20)),
-        step('Thẩm định hồ sơ, kiểm tra hiện trạng công trình', 'Phòng Kinh tế, Hạ tầng và Đô thị, UBND phường Tân An', t.day(-8, 8, 0), t.day(-4, 11, 0)),
-        step('Dừng xử lý: công trình có tranh chấp, chờ cơ quan có thẩm quyền giải quyết', 'Phòng Kinh tế, Hạ tầng và Đô thị, UBND phường Tân An', t.day(-4, 11, 0)),
+        step('Tiếp nhận hồ sơ', dauTiengIntake, t.day(-9, 8, 5), t.day(-9, 8, 20)),
+        step('Thẩm định hồ sơ, kiểm tra hiện trạng công trình', dauTiengEconomy, t.day(-8, 8, 0), t.day(-4, 11, 0)),
+        step('Dừng xử lý: công trình có tranh chấp, chờ cơ quan có thẩm quyền giải quyết', dauTiengEconomy, t.day(-4, 11, 0)),
       ],
-      result: { pickupLocation: tanAnCounter, returnMethod: 'in_person' },
+      result: { pickupLocation: dauTiengCounter, returnMethod: 'in_person' },
       supplement: null,
     }),
   },
   {
-    code: '000.00.06.H56-260112-0356',
+    code: '000.00.06.H29-260112-0356',
     scenario: 'result_ready',
     status: 'result_ready',
     build: (t) => ({
       procedure: { code: '2.001583', name: 'Đăng ký thành lập công ty TNHH một thành viên' },
-      agency: provinceCentre,
+      agency: cityCentre,
       applicantName: 'Đặng Thị Mai Anh',
       receivedAt: t.day(-3, 9, 45),
       dueAt: t.day(0, 16, 30),
@@ -186,70 +205,70 @@ const specs: readonly DemoDossierSpec[] = [
     }),
   },
   {
-    code: '000.21.30.H56-260113-0027',
+    code: '000.21.30.H29-260113-0027',
     scenario: 'returned',
     status: 'returned',
     build: (t) => ({
       procedure: { code: '2.000635', name: 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh' },
-      agency: wardHoaBinh,
+      agency: wardLaiThieu,
       applicantName: 'Huỳnh Văn Lợi',
       receivedAt: t.day(-5, 8, 15),
       dueAt: t.day(-4, 16, 30),
       finishedAt: t.day(-4, 10, 0),
       steps: [
-        step('Tiếp nhận hồ sơ', hoaBinhIntake, t.day(-5, 8, 5), t.day(-5, 8, 15)),
-        step('Tra cứu sổ hộ tịch, cấp bản sao', hoaBinhCivilStatus, t.day(-5, 9, 0), t.day(-4, 10, 0)),
-        step('Trả kết quả', hoaBinhIntake, t.day(-3, 9, 30), t.day(-3, 9, 35)),
+        step('Tiếp nhận hồ sơ', laiThieuIntake, t.day(-5, 8, 5), t.day(-5, 8, 15)),
+        step('Tra cứu sổ hộ tịch, cấp bản sao', laiThieuCivilStatus, t.day(-5, 9, 0), t.day(-4, 10, 0)),
+        step('Trả kết quả', laiThieuIntake, t.day(-3, 9, 30), t.day(-3, 9, 35)),
       ],
-      result: { pickupLocation: hoaBinhCounter, returnMethod: 'in_person' },
+      result: { pickupLocation: laiThieuCounter, returnMethod: 'in_person' },
       supplement: null,
     }),
   },
   {
-    code: '000.21.30.H56-260114-0031',
+    code: '000.21.30.H29-260114-0031',
     scenario: 'rejected',
     status: 'rejected',
     build: (t) => ({
       procedure: { code: '1.004873', name: 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân' },
-      agency: wardHoaBinh,
+      agency: wardLaiThieu,
       applicantName: 'Bùi Thị Lan',
       receivedAt: t.day(-4, 14, 0),
       dueAt: t.day(-1, 16, 30),
       finishedAt: t.day(-2, 10, 30),
       steps: [
-        step('Tiếp nhận hồ sơ', hoaBinhIntake, t.day(-4, 13, 50), t.day(-4, 14, 0)),
-        step('Thẩm tra hồ sơ; từ chối, có văn bản nêu rõ lý do', hoaBinhCivilStatus, t.day(-4, 15, 0), t.day(-2, 10, 30)),
+        step('Tiếp nhận hồ sơ', laiThieuIntake, t.day(-4, 13, 50), t.day(-4, 14, 0)),
+        step('Thẩm tra hồ sơ; từ chối, có văn bản nêu rõ lý do', laiThieuCivilStatus, t.day(-4, 15, 0), t.day(-2, 10, 30)),
       ],
-      result: { pickupLocation: hoaBinhCounter, returnMethod: 'in_person' },
+      result: { pickupLocation: laiThieuCounter, returnMethod: 'in_person' },
       supplement: null,
     }),
   },
   {
-    code: '000.21.30.H56-260115-0019',
+    code: '000.21.30.H29-260115-0019',
     scenario: 'withdrawn',
     status: 'withdrawn',
     build: (t) => ({
       procedure: { code: '1.000894', name: 'Thủ tục đăng ký kết hôn' },
-      agency: wardHoaBinh,
+      agency: wardLaiThieu,
       applicantName: 'Đỗ Thanh Phong',
       receivedAt: t.day(-2, 9, 0),
       dueAt: t.day(-1, 16, 30),
       finishedAt: t.day(-1, 8, 30),
       steps: [
-        step('Tiếp nhận hồ sơ', hoaBinhIntake, t.day(-2, 8, 50), t.day(-2, 9, 0)),
-        step('Thẩm tra hồ sơ', hoaBinhCivilStatus, t.day(-2, 10, 0), t.day(-1, 8, 30)),
+        step('Tiếp nhận hồ sơ', laiThieuIntake, t.day(-2, 8, 50), t.day(-2, 9, 0)),
+        step('Thẩm tra hồ sơ', laiThieuCivilStatus, t.day(-2, 10, 0), t.day(-1, 8, 30)),
       ],
-      result: { pickupLocation: hoaBinhCounter, returnMethod: 'in_person' },
+      result: { pickupLocation: laiThieuCounter, returnMethod: 'in_person' },
       supplement: null,
     }),
   },
   {
-    code: '000.00.06.H56-260116-0402',
+    code: '000.00.06.H29-260116-0402',
     scenario: 'overdue',
     status: 'processing',
     build: (t) => ({
       procedure: { code: '1.012783', name: 'Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất' },
-      agency: provinceCentre,
+      agency: cityCentre,
       applicantName: 'Ngô Văn Sáu',
       receivedAt: t.day(-15, 9, 30),
       dueAt: t.day(-8, 16, 30),
@@ -264,12 +283,12 @@ const specs: readonly DemoDossierSpec[] = [
     }),
   },
   {
-    code: '000.00.06.H56-260119-0144',
+    code: '000.00.06.H29-260119-0144',
     scenario: 'finished_late',
     status: 'returned',
     build: (t) => ({
       procedure: { code: '2.002043', name: 'Đăng ký thành lập công ty cổ phần' },
-      agency: provinceCentre,
+      agency: cityCentre,
       applicantName: 'Trương Thị Kim Oanh',
       receivedAt: t.day(-14, 10, 0),
       dueAt: t.day(-9, 16, 30),
@@ -297,8 +316,8 @@ const specs: readonly DemoDossierSpec[] = [
       dueAt: t.day(5, 16, 30),
       finishedAt: null,
       steps: [
-        step('Tiếp nhận hồ sơ', 'Bộ phận Một cửa, Bảo hiểm xã hội tỉnh', t.day(-2, 8, 40), t.day(-2, 8, 50)),
-        step('Xét duyệt hồ sơ hưởng chế độ', 'Phòng Chế độ bảo hiểm xã hội, Bảo hiểm xã hội tỉnh', t.day(-2, 10, 0)),
+        step('Tiếp nhận hồ sơ', 'Bộ phận Một cửa, Bảo hiểm xã hội Thành phố Hồ Chí Minh', t.day(-2, 8, 40), t.day(-2, 8, 50)),
+        step('Xét duyệt hồ sơ hưởng chế độ', 'Phòng Chế độ bảo hiểm xã hội, Bảo hiểm xã hội Thành phố Hồ Chí Minh', t.day(-2, 10, 0)),
       ],
       result: { pickupLocation: 'Gửi qua dịch vụ bưu chính công ích đến địa chỉ người hưởng', returnMethod: 'postal' },
       supplement: null,

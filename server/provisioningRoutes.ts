@@ -11,13 +11,15 @@ import { formatProvisioningQr } from '../shared/provisioning/provisioningQr';
 import { fail, type RouteDeps } from './httpHelpers';
 
 const kindOrder = { centre: 0, branch: 1, reception_point: 2 } as const;
+const topLevelFirst = (location: Location) => (location.parent === null ? 0 : 1);
 
 export function registerProvisioningRoutes(app: Hono, { store, requireAdmin }: RouteDeps): void {
   app.get(provisioningPaths.locations, (c) => {
     const locations = store.catalogue
       .presentRecords('location')
       .map((json) => Location.parse(JSON.parse(json)))
-      .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, 'vi'));
+      // The province's or city's own centre first, then its ward and commune centres and older kinds, by name.
+      .sort((a, b) => topLevelFirst(a) - topLevelFirst(b) || kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, 'vi'));
     return c.json({ locations } satisfies LocationList);
   });
 

@@ -11,7 +11,18 @@ import rollingFile from 'pino-roll';
 
 export type { Logger };
 
-const censoredFields = ['applicantName', 'applicantNameMasked', 'idNumber', 'token', 'enrollmentCode', 'authorization'];
+// A dossier's payment (amount, account, transfer reference, its VietQR payload) is the citizen's too.
+const censoredFields = [
+  'applicantName',
+  'applicantNameMasked',
+  'idNumber',
+  'token',
+  'enrollmentCode',
+  'authorization',
+  'payment',
+  'vietQrPayload',
+  'accountNumber',
+];
 const censoredPaths = censoredFields.flatMap((field) => [field, `*.${field}`]);
 
 export function createLogger(opts: { file?: string; level?: string; destination?: DestinationStream; recentErrors?: RecentErrors }): Logger {

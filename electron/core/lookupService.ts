@@ -2,8 +2,9 @@
  * A citizen's lookup, from scanned or typed text to the view the renderer shows: parse the receipt text, ask the
  * central server, mask the applicant's name. The full name stays here; logs carry only the redacted code.
  */
-import type { Dossier } from '../../shared/api/gateway';
-import type { DossierView, KioskError, KioskErrorCode, Result } from '../../shared/contract/kiosk';
+import type { Dossier, DossierPayment } from '../../shared/api/gateway';
+import type { DossierView, KioskError, KioskErrorCode, PaymentView, Result } from '../../shared/contract/kiosk';
+import { buildVietQrPayload } from '../../shared/payment/vietQr';
 import { maskPersonName } from '../../shared/privacy/maskName';
 import { parseReceipt } from '../../shared/receipt/parseReceipt';
 import { CentralError, type CentralClient, type CentralErrorKind, type ExchangeTime } from './centralClient';
@@ -54,9 +55,30 @@ function kioskErrorFor(error: CentralError): KioskError {
   return errorForKind[error.kind];
 }
 
-export function toDossierView(dossier: Dossier): DossierView {
-  const { applicantName, ...rest } = dossier;
-  return { ...rest, applicantNameMasked: maskPersonName(applicantName) };
+/**
+ * What the renderer may show of a dossier at `now`. A payment past its deadline is left out: the central side may no
+ * longer match a transfer, so the citizen is sent to the counter rather than shown a code that may not count.
+ */
+export function toDossierView(dossier: Dossier, now: Date): DossierView {
+  const { applicantName, payment, ...rest } = dossier;
+  const payable = payment && Date.parse(payment.deadline) > now.getTime() ? toPaymentView(payment) : null;
+  return { ...rest, applicantNameMasked: maskPersonName(applicantName), payment: payable };
+}
+
+/**
+ * The fee with its VietQR payload. The reference goes in as the bill number and as the transfer's purpose, the
+ * content banking apps fill in: whichever the central side reconciles by, it finds the reference. The gateway's
+ * schema holds every field to the payload's limits, so building cannot fail on a reply that passed it.
+ */
+function toPaymentView(payment: DossierPayment): PaymentView {
+  const vietQrPayload = buildVietQrPayload({
+    bankBin: payment.beneficiary.bankBin,
+    accountNumber: payment.beneficiary.accountNumber,
+    amountVnd: payment.amountVnd,
+    billNumber: payment.reference,
+    purpose: payment.reference,
+  });
+  return { ...payment, vietQrPayload };
 }
 
 export function createLookupService({ client, logger, redactor }: LookupServiceOptions): LookupService {
@@ -79,7 +101,7 @@ export function createLookupService({ client, logger, redactor }: LookupServiceO
       const exchange: ExchangeTime = { ms: 0 };
       const centralMs = () => Math.round(exchange.ms * 10) / 10;
       try {
-        const view = toDossierView(await client.getDossier(receipt.code, exchange));
+        const view = toDossierView(await client.getDossier(receipt.code, exchange), new Date());
         done({ outcome: 'FOUND', code, receiptKind: receipt.kind, centralMs: centralMs() });
         return { ok: true, value: view };
       } catch (error) {

@@ -37,6 +37,8 @@ export function createKioskWindow({ production, preloadPath, logger, url = APP_E
       webSecurity: true, // B1 item 6
       allowRunningInsecureContent: false, // B1 item 8
       experimentalFeatures: false, // B1 item 9
+      // No auxclick events: a middle click on a link must not try to open a window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: !production,
     },

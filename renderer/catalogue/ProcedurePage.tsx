@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Method, RequiredDocument } from '../../shared/api/catalogue';
 import type { KioskApi, ProcedureDetail } from '../../shared/contract/kiosk';
 import { Loaded } from './parts';
-import { qrImageSource } from './procedureQr';
+import { qrImageSource } from '../components/qrImage';
 import { useLoad } from './useLoad';
 
 export function ProcedurePage({ catalogue, id }: { catalogue: KioskApi['catalogue']; id: string }): React.JSX.Element {

@@ -5,10 +5,13 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DossierView } from '../../shared/contract/kiosk';
+import type { DossierView, PaymentView } from '../../shared/contract/kiosk';
 import { currentStepIndex, nextStep, timeliness, type NextStep } from '../../shared/dossier/statusRules';
+import { useLoad } from '../catalogue/useLoad';
 import { HomeButton } from '../components/HomeButton';
+import { qrImageSource } from '../components/qrImage';
 import { formatDateTime } from '../format/dateTime';
+import { formatVnd } from '../format/number';
 import { languageOf } from '../i18n';
 import { nextStepSentence } from './nextStepText';
 
@@ -62,6 +65,7 @@ export function StatusScreen({
           <section className="next-step" aria-labelledby="next-step-title">
             <h2 id="next-step-title">{t('dossier.nextStep')}</h2>
             <NextStepText step={nextStep(dossier)} />
+            {dossier.status === 'awaiting_payment' && dossier.payment && <PaymentPanel payment={dossier.payment} />}
           </section>
 
           {detailsShown && (
@@ -144,11 +148,42 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
-function Fact({ label, value }: { label: string; value: string }): React.JSX.Element {
+/**
+ * The fee and its VietQR code, for the citizen's banking app, inside what to do next: the sentence tells the citizen
+ * to scan it, so the code sits right under it, in view without scrolling in landscape too. The account and the
+ * reference are shown beside the code so that the citizen can check what the app fills in; the code appears once
+ * drawn, the text at once.
+ */
+function PaymentPanel({ payment }: { payment: PaymentView }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n);
+  const amount = formatVnd(payment.amountVnd, language);
+  const qr = useLoad(payment.vietQrPayload, () => qrImageSource(payment.vietQrPayload));
+  return (
+    <section className="payment" aria-label={t('payment.title')} data-testid="payment">
+      <div className="payment__body">
+        <figure className="payment__qr" data-testid="payment-qr-figure">
+          {qr.state === 'loaded' && <img src={qr.value} alt={t('payment.qrAlt', { amount })} data-testid="payment-qr" width={280} height={280} />}
+          <figcaption>{t('payment.howTo')}</figcaption>
+        </figure>
+        <dl className="payment__facts">
+          <Fact label={t('payment.amount')} value={amount} testId="payment-amount" />
+          <Fact label={t('payment.purpose')} value={payment.purpose} />
+          <Fact label={t('payment.deadline')} value={formatDateTime(payment.deadline, language)} testId="payment-deadline" />
+          <Fact label={t('payment.accountName')} value={payment.beneficiary.accountName} />
+          <Fact label={t('payment.accountNumber')} value={payment.beneficiary.accountNumber} />
+          <Fact label={t('payment.reference')} value={payment.reference} />
+        </dl>
+      </div>
+    </section>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }): React.JSX.Element {
   return (
     <div className="fact">
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd data-testid={testId}>{value}</dd>
     </div>
   );
 }

@@ -10,6 +10,7 @@ export function nextStepSentence(step: NextStep, t: TFunction): string {
       if (step.documents.length === 0) return t('nextStep.bringDocumentsUnlisted');
       return step.counter === null ? t('nextStep.bringDocuments') : t('nextStep.bringDocumentsTo', { counter: step.counter });
     case 'pay_fee':
+      if (step.byTransfer) return step.counter === null ? t('nextStep.payByTransfer') : t('nextStep.payByTransferOrAt', { counter: step.counter });
       return step.counter === null ? t('nextStep.payFee') : t('nextStep.payFeeAt', { counter: step.counter });
     case 'contact_counter':
       return t('nextStep.contactCounter');

@@ -4,6 +4,7 @@
  * (docs/api/openapi.json, generated from this file) all derive from these schemas.
  */
 import { z } from 'zod';
+import { vietQrLimits } from '../payment/vietQr';
 
 export const API_VERSION = 'v1';
 export const API_PREFIX = '/api/v1';
@@ -61,6 +62,28 @@ export const SupplementRequest = z.object({
   counter: z.string().max(200).nullable(),
 });
 
+/**
+ * A fee the citizen can pay by bank transfer (VietQR, NAPAS 247) while the dossier awaits payment: how much, for
+ * what, to which account, with the reference the central system matches the transfer by, and until when. The
+ * limits are the VietQR payload's (shared/payment/vietQr.ts), so that every payment sent makes a code banks accept.
+ */
+export const DossierPayment = z.object({
+  amountVnd: z.number().int().positive().max(vietQrLimits.maxAmountVnd),
+  /** What the fee is for, in the citizen's words, e.g. "Lệ phí cấp Giấy chứng nhận quyền sử dụng đất". */
+  purpose: shortText,
+  beneficiary: z.object({
+    /** The beneficiary bank's 6-digit NAPAS BIN. */
+    bankBin: z.string().regex(vietQrLimits.bankBin),
+    accountNumber: z.string().regex(vietQrLimits.accountNumber),
+    accountName: z.string().min(1).max(200),
+  }),
+  /** The transfer's content the central system expects: letters, digits and spaces, at most 25. */
+  reference: z.string().regex(vietQrLimits.reference),
+  /** Pay by then; after it, the transfer may not be matched and the citizen pays at the counter. */
+  deadline: isoDateTime,
+});
+export type DossierPayment = z.infer<typeof DossierPayment>;
+
 export const Dossier = z.object({
   code: z.string().min(1).max(64),
   procedure: z.object({ code: z.string().max(64), name: shortText }),
@@ -74,6 +97,7 @@ export const Dossier = z.object({
   steps: z.array(ProcessingStep).max(100),
   result: DossierResult,
   supplement: SupplementRequest.nullable().optional(),
+  payment: DossierPayment.nullable().optional(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -112,6 +136,7 @@ export const AdminPatchDossier = Dossier.pick({
   finishedAt: true,
   result: true,
   supplement: true,
+  payment: true,
 }).partial();
 export type AdminPatchDossier = z.infer<typeof AdminPatchDossier>;
 

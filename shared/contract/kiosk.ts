@@ -4,7 +4,7 @@
  * `window.kiosk` shape). Every request and reply is a zod schema, checked where it is received.
  */
 import { z } from 'zod';
-import { Dossier } from '../api/gateway';
+import { Dossier, DossierPayment } from '../api/gateway';
 import { Agency, Field, Level, Location, Procedure } from '../api/catalogue';
 import { FeedbackReceipt, FeedbackSubmitRequest, OnTimeBoardView, OnTimeRequest } from './feedback';
 import { technicianChannels, type TechnicianApi } from './technician';
@@ -45,8 +45,18 @@ const result = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: KioskError })]);
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
-/** A dossier as the renderer sees it: the applicant's name is masked by the core, the full name never crosses. */
-export const DossierView = Dossier.omit({ applicantName: true }).extend({ applicantNameMasked: z.string() });
+/** A fee to pay by transfer, with the VietQR payload the core built for it (shared/payment/vietQr.ts). */
+export const PaymentView = DossierPayment.extend({ vietQrPayload: z.string().min(1).max(512) });
+export type PaymentView = z.infer<typeof PaymentView>;
+
+/**
+ * A dossier as the renderer sees it: the applicant's name is masked by the core, the full name never crosses; a
+ * payment only while it can still be paid, with its payload.
+ */
+export const DossierView = Dossier.omit({ applicantName: true, payment: true }).extend({
+  applicantNameMasked: z.string(),
+  payment: PaymentView.nullable().optional(),
+});
 export type DossierView = z.infer<typeof DossierView>;
 
 export const LookupRequest = z.object({ code: z.string().max(2048) });

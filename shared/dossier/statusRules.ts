@@ -42,7 +42,8 @@ export function isInCentresHands(status: DossierStatus): boolean {
 export type NextStep =
   | { kind: 'wait' }
   | { kind: 'bring_documents'; documents: string[]; counter: string | null }
-  | { kind: 'pay_fee'; counter: string | null }
+  /** byTransfer: the fee can be paid now by the VietQR code on the screen (the dossier's payment). */
+  | { kind: 'pay_fee'; counter: string | null; byTransfer: boolean }
   | { kind: 'contact_counter' }
   | { kind: 'collect_result'; pickupLocation: string; returnMethod: ReturnMethod }
   | { kind: 'done' }
@@ -65,7 +66,7 @@ export function nextStep(d: DossierView): NextStep {
         counter: d.supplement?.counter ?? null,
       };
     case 'awaiting_payment':
-      return { kind: 'pay_fee', counter: d.supplement?.counter ?? null };
+      return { kind: 'pay_fee', counter: d.supplement?.counter ?? null, byTransfer: d.payment !== null && d.payment !== undefined };
     case 'suspended':
       return { kind: 'contact_counter' };
     case 'result_ready':

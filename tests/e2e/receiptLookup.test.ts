@@ -2,8 +2,11 @@
  * End to end: the real reference central server and the kiosk web host as processes, the built renderer in Debian's
  * Chromium, a USB scanner simulated by real key events typed at scanner speed.
  */
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { demoDossierCode } from '../../server/demoData';
+import { buildDemoDossiers, demoDossierCode } from '../../server/demoData';
+import { createZxingDecoder } from '../../shared/barcode/zxingDecoder';
+import { buildVietQrPayload } from '../../shared/payment/vietQr';
 import { countBridgeCalls } from '../support/bridgeClient';
 import { useKioskStand } from '../support/kioskStand';
 import { typeAsPerson, typeAsScanner } from '../support/scanner';
@@ -38,6 +41,29 @@ describe('receipt lookup through the web host', () => {
     await status.waitFor();
     expect(await status.getAttribute('data-status')).toBe('result_ready');
     expect(await stand.page.content()).not.toContain('079123456789');
+  });
+
+  it("a dossier awaiting payment shows a VietQR code that reads back, as Chromium paints it, as the fee's payload", async () => {
+    await stand.page.goto(stand.kiosk.url);
+    await stand.page.getByRole('button', { name: /Tra cứu hồ sơ/ }).waitFor();
+    const code = demoDossierCode('awaiting_payment');
+    await scan(code);
+    const qr = stand.page.getByTestId('payment-qr');
+    await qr.waitFor();
+    const payment = buildDemoDossiers(new Date()).find((dossier) => dossier.code === code)?.payment;
+    if (!payment) throw new Error('the demo dossier awaiting payment has no payment');
+    const png = PNG.sync.read(await qr.screenshot());
+    const read = createZxingDecoder().decode({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height }, { formats: ['qr'] });
+    expect(read?.text).toBe(
+      buildVietQrPayload({
+        bankBin: payment.beneficiary.bankBin,
+        accountNumber: payment.beneficiary.accountNumber,
+        amountVnd: payment.amountVnd,
+        billNumber: payment.reference,
+        purpose: payment.reference,
+      }),
+    );
+    expect(await stand.page.getByTestId('payment-amount').textContent()).toMatch(/^1\.250\.000\s₫$/);
   });
 
   it('the same characters typed at human speed do not trigger a lookup', async () => {

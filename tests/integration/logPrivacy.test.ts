@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('log privacy', () => {
-  it('keeps dossier codes, names and ID numbers out of the log through lookups, a failed lookup and a rating', async () => {
+  it('keeps dossier codes, names, ID numbers and payment details out of the log through lookups, a failed lookup and a rating', async () => {
     const code = demoDossierCode('result_ready');
     const applicantName = buildDemoDossiers(new Date()).find((dossier) => dossier.code === code)?.applicantName;
     if (!applicantName) throw new Error('demo dossier without a name');
@@ -65,11 +65,16 @@ describe('log privacy', () => {
     ).toMatchObject({ ok: true });
     expect(await core.feedback.delivery.deliverDue()).toMatchObject({ delivered: 1 });
     expect(await core.fleet.beat()).toBe(true);
+    // A dossier awaiting payment: its account, amount, reference and VietQR payload reach the screen, never the log.
+    const paying = await core.handlers['dossier:lookup']({ code: demoDossierCode('awaiting_payment') });
+    const payment = paying.ok ? paying.value.payment : null;
+    if (!payment) throw new Error('the demo dossier awaiting payment shows no payment');
 
     const text = log.text();
     // The log did record these events, each under a hash.
     expect(log.entries().filter((entry) => entry.event === 'lookup').length).toBeGreaterThanOrEqual(3);
-    for (const secret of [code, unknownCode, applicantName, maskPersonName(applicantName), ID_NUMBER]) {
+    const paymentSecrets = [payment.beneficiary.accountNumber, payment.reference, String(payment.amountVnd), payment.vietQrPayload];
+    for (const secret of [code, unknownCode, applicantName, maskPersonName(applicantName), ID_NUMBER, ...paymentSecrets]) {
       expect(text).not.toContain(secret);
     }
   });

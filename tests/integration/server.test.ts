@@ -264,6 +264,30 @@ describe('admin endpoints', () => {
     expect(fetched.applicantName).not.toBe('');
   });
 
+  it('patch in a payment, and refuse one whose fields a VietQR code could not carry', async () => {
+    const { admin, call, enroll } = await start();
+    const code = demoDossierCode('processing');
+    const payment = {
+      amountVnd: 30_000,
+      purpose: 'Lệ phí cấp bản sao trích lục hộ tịch',
+      beneficiary: { bankBin: '970415', accountNumber: '113000268868', accountName: 'UBND PHUONG LAI THIEU' },
+      reference: 'HCC 2601060015',
+      deadline: '2026-12-31T16:30:00+07:00',
+    };
+    const patched = await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { status: 'awaiting_payment', payment } });
+    expect(patched.status).toBe(200);
+    const { token } = await enroll('hw-payment');
+    expect(Dossier.parse(await (await call(apiPaths.dossier(code), { token })).json())).toMatchObject({ status: 'awaiting_payment', payment });
+    for (const bad of [
+      { ...payment, reference: 'Lệ phí hộ tịch' },
+      { ...payment, reference: 'x'.repeat(26) },
+      { ...payment, amountVnd: 1250.5 },
+      { ...payment, beneficiary: { ...payment.beneficiary, bankBin: '9704' } },
+    ]) {
+      await expectError(await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { payment: bad } }), 400, 'VALIDATION_FAILED');
+    }
+  });
+
   it('say DOSSIER_NOT_FOUND when patching an unknown code', async () => {
     const { admin } = await start();
     await expectError(await admin(apiPaths.adminDossier('000.00.06.H56-260302-9999'), { method: 'PATCH', json: { status: 'returned' } }), 404, 'DOSSIER_NOT_FOUND');

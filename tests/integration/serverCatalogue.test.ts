@@ -129,7 +129,7 @@ describe('catalogue change feed: incremental sync after admin writes', () => {
     const put = await admin(cataloguePaths.adminRecord('procedure', renamed.id), { method: 'PUT', json: renamed });
     expect(put.status).toBe(200);
     expect(await put.json()).toEqual(renamed);
-    const location = { id: 'tiep-nhan-phu-loi', name: 'Bộ phận Một cửa phường Phú Lợi', kind: 'reception_point', address: 'Phường Phú Lợi, tỉnh Bình Dương', parent: 'hcc-tinh' };
+    const location = { id: 'hcc-phuong-phu-loi', name: 'Trung tâm Phục vụ hành chính công phường Phú Lợi', kind: 'centre', address: 'Phường Phú Lợi, Thành phố Hồ Chí Minh', parent: 'hcc-thanh-pho' };
     expect((await admin(cataloguePaths.adminRecord('location', location.id), { method: 'PUT', json: location })).status).toBe(200);
     const removed = await admin(cataloguePaths.adminRecord('field', 'giao-duc'), { method: 'DELETE' });
     expect(removed.status).toBe(204);
@@ -257,8 +257,8 @@ describe('catalogue admin writes: refusals', () => {
     const unknown = await admin(cataloguePaths.adminRecord('location', 'no-such-place'), { method: 'DELETE' });
     expect(unknown.status).toBe(404);
     expect(await errorCode(unknown)).toBe('NOT_FOUND');
-    expect((await admin(cataloguePaths.adminRecord('location', 'hcc-tinh'), { method: 'DELETE' })).status).toBe(204);
-    expect((await admin(cataloguePaths.adminRecord('location', 'hcc-tinh'), { method: 'DELETE' })).status).toBe(404);
+    expect((await admin(cataloguePaths.adminRecord('location', 'hcc-thanh-pho'), { method: 'DELETE' })).status).toBe(204);
+    expect((await admin(cataloguePaths.adminRecord('location', 'hcc-thanh-pho'), { method: 'DELETE' })).status).toBe(404);
     // An id of one type is not an id of another.
     expect((await admin(cataloguePaths.adminRecord('agency', 'ho-tich'), { method: 'DELETE' })).status).toBe(404);
   });

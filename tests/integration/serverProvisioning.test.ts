@@ -24,12 +24,13 @@ afterAll(async () => {
 const qrPath = (query: Record<string, string>) => `${provisioningPaths.adminProvisioningQr}?${new URLSearchParams(query).toString()}`;
 
 describe('GET /api/v1/locations', () => {
-  it('lists every catalogue location without a kiosk token, centre first', async () => {
+  it("lists every catalogue location without a kiosk token, the city's own centre first", async () => {
     const response = await call(provisioningPaths.locations);
     expect(response.status).toBe(200);
     const { locations } = LocationList.parse(await response.json());
     expect(locations.map((location) => location.id).sort()).toEqual(loadSampleCatalogue().locations.map((location) => location.id).sort());
-    expect(locations[0]!.kind).toBe('centre');
+    expect(locations[0]).toMatchObject({ kind: 'centre', parent: null });
+    expect(locations.slice(1).every((location) => location.parent !== null)).toBe(true);
   });
 });
 

@@ -113,8 +113,9 @@ describe('the electron-builder configuration', () => {
     for (const mapping of fpm) expect(existsSync(`${root}${mapping.split('=')[0]}`), mapping).toBe(true);
   });
 
-  it('has square PNG icons of 256 and 512 pixels', () => {
-    for (const [file, size] of [['build/icon.png', 512], ['build/icons/512x512.png', 512], ['build/icons/256x256.png', 256]] as const) {
+  it('has square PNG icons of 256 and 512 pixels, in resources/ where the configuration points', () => {
+    expect([config.linux?.icon, config.win?.icon]).toEqual(['resources/icons', 'resources/icon.png']);
+    for (const [file, size] of [['resources/icon.png', 512], ['resources/icons/512x512.png', 512], ['resources/icons/256x256.png', 256]] as const) {
       const png = PNG.sync.read(readFileSync(`${root}${file}`));
       expect([png.width, png.height], file).toEqual([size, size]);
     }

@@ -33,9 +33,14 @@ describe('the kiosk window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: false,
     });
+  });
+
+  it('turns off auxclick in the renderer, in development too, so a middle click never asks for a new window', () => {
+    for (const production of [true, false]) expect(openWindow(production).options.webPreferences?.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('runs in kiosk mode, full screen and without a menu in production', () => {

@@ -50,6 +50,7 @@ export interface KioskScreen {
 /** What changes from one run to the next (dates, the month's figures): hidden, space kept, in screenshots. */
 export const volatileSelectors = [
   '.dossier-facts .fact:nth-child(n+5) dd',
+  '[data-testid="payment-deadline"]',
   '.timeline-step p:not(.timeline-step__name):not(.timeline-step__state)',
   '[data-testid="board-date"]',
   '.board-agencies',
@@ -165,6 +166,15 @@ export const kioskScreens: readonly KioskScreen[] = [
   },
   statusScreen('processing'),
   statusScreen('awaiting_supplement'),
+  {
+    // The fee with its VietQR code: the code is drawn after the text, so the walk waits for it.
+    name: 'status-awaiting-payment',
+    async open(page) {
+      await scan(page, 'awaiting_payment');
+      await page.getByTestId('payment-qr').waitFor();
+    },
+    mainActions: '.actions .button',
+  },
   statusScreen('overdue'),
   statusScreen('result_ready'),
   statusScreen('rejected'),

@@ -84,17 +84,21 @@ describe('the sample catalogue mapping', () => {
     expect(everydayKeywords({ name: 'Cấp giấy phép môi trường (cấp Tỉnh)', field: 'moi-truong' })).toEqual([]);
   });
 
-  it('adds a provincial centre, its branches and commune reception points, each under an existing parent', () => {
-    const kinds = catalogue.locations.map(({ kind }) => kind);
-    expect(kinds.filter((kind) => kind === 'centre')).toHaveLength(1);
-    expect(kinds.filter((kind) => kind === 'branch').length).toBeGreaterThanOrEqual(2);
-    expect(kinds.filter((kind) => kind === 'reception_point').length).toBeGreaterThanOrEqual(4);
+  it("adds the city's centre and its ward and commune centres as of 2026: no district branch, no legacy name", () => {
+    const [top, ...local] = catalogue.locations;
+    expect(top).toMatchObject({ kind: 'centre', parent: null, name: 'Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh' });
+    expect(local.length).toBeGreaterThanOrEqual(4);
+    expect(local.some(({ name }) => name.includes(' xã '))).toBe(true);
     const ids = new Set(catalogue.locations.map(({ id }) => id));
     expect(ids.size).toBe(catalogue.locations.length);
+    for (const location of local) {
+      expect(location).toMatchObject({ kind: 'centre', parent: top?.id });
+      expect(location.name).toMatch(/^Trung tâm Phục vụ hành chính công (phường|xã) \p{Lu}/u);
+    }
     for (const location of catalogue.locations) {
-      if (location.kind === 'centre') expect(location.parent).toBeNull();
-      else expect(ids, location.id).toContain(location.parent);
-      expect(location.address).toMatch(/Bình Dương$/u);
+      expect(location.address).toMatch(/, Thành phố Hồ Chí Minh$/u);
+      // Units that no longer exist since 01/07/2025: the province, its cities and districts, district branches.
+      expect(`${location.name} ${location.address}`).not.toMatch(/Bình Dương|Thủ Dầu Một|Thuận An|quận|huyện|thị xã|thành phố (?!Hồ Chí Minh)|Chi nhánh|tỉnh/iu);
     }
   });
 

@@ -22,15 +22,21 @@ describe('redactor', () => {
   });
 });
 
+/** A log destination that keeps the lines written to it. */
+function captured(): { lines: string[]; destination: Writable } {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(chunk.toString());
+      callback();
+    },
+  });
+  return { lines, destination };
+}
+
 describe('logger', () => {
   it('censors fields that carry personal data or credentials, even nested ones', () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        lines.push(chunk.toString());
-        callback();
-      },
-    });
+    const { lines, destination } = captured();
     createLogger({ destination }).info(
       { applicantName: 'Nguyễn Văn An', dossier: { applicantName: 'Trần Thị Bình', idNumber: '038095001234' }, token: 'tok-0123456789abcdef' },
       'oops',
@@ -38,5 +44,14 @@ describe('logger', () => {
     const line = lines.join('');
     for (const secret of ['Văn An', 'Thị Bình', '038095001234', 'tok-0123456789abcdef']) expect(line).not.toContain(secret);
     expect(JSON.parse(line)).toMatchObject({ applicantName: '[redacted]', msg: 'oops' });
+  });
+
+  it("censors a dossier's payment, and an account number or VietQR payload logged on its own", () => {
+    const { lines, destination } = captured();
+    const payment = { amountVnd: 1_250_000, beneficiary: { accountNumber: '113000268868' }, reference: 'HCC 2601080187' };
+    createLogger({ destination }).info({ payment, dossier: { payment }, vietQrPayload: '0002010102123857', accountNumber: '113000268868' }, 'oops');
+    const line = lines.join('');
+    for (const secret of ['1250000', '113000268868', '2601080187', '0002010102123857']) expect(line).not.toContain(secret);
+    expect(JSON.parse(line)).toMatchObject({ payment: '[redacted]', dossier: { payment: '[redacted]' } });
   });
 });

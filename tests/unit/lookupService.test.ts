@@ -4,6 +4,7 @@ import type { Dossier } from '../../shared/api/gateway';
 import { CentralError, type CentralErrorKind, type ExchangeTime } from '../../electron/core/centralClient';
 import { createLogger, createRedactor } from '../../electron/core/logger';
 import { createLookupService } from '../../electron/core/lookupService';
+import { buildVietQrPayload } from '../../shared/payment/vietQr';
 import { sampleDossier } from './centralClient.testServer';
 
 const ID_NUMBER = '038095001234';
@@ -59,6 +60,45 @@ describe('lookup service', () => {
     expect(result.value).not.toHaveProperty('applicantName');
     expect(JSON.stringify(result.value)).not.toContain('Văn An');
     expect(result.value).toMatchObject({ code: sampleDossier.code, status: 'processing', procedure: sampleDossier.procedure });
+  });
+
+  const payment = {
+    amountVnd: 1_250_000,
+    purpose: 'Lệ phí cấp Giấy chứng nhận quyền sử dụng đất',
+    beneficiary: { bankBin: '970415', accountNumber: '113000268868', accountName: 'TRUNG TAM PHUC VU HANH CHINH CONG' },
+    reference: 'HCC 2601080187',
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+  const awaitingPayment: Dossier = { ...sampleDossier, status: 'awaiting_payment', payment };
+
+  it("passes on a payment with its VietQR payload, the reference as the bill and the transfer's purpose", async () => {
+    const { service } = setup(async () => awaitingPayment);
+    const result = await service.lookup(sampleDossier.code);
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        payment: {
+          ...payment,
+          vietQrPayload: buildVietQrPayload({ bankBin: '970415', accountNumber: '113000268868', amountVnd: 1_250_000, billNumber: 'HCC 2601080187', purpose: 'HCC 2601080187' }),
+        },
+      }),
+    });
+  });
+
+  it('leaves out a payment past its deadline, so the citizen is sent to the counter, and a dossier without one has none', async () => {
+    const expired = { ...awaitingPayment, payment: { ...payment, deadline: new Date(Date.now() - 60_000).toISOString() } };
+    expect(await setup(async () => expired).service.lookup(sampleDossier.code)).toMatchObject({ ok: true, value: { payment: null } });
+    expect(await setup(found).service.lookup(sampleDossier.code)).toMatchObject({ ok: true, value: { payment: null } });
+  });
+
+  it("keeps the payment's account, reference and payload out of the log", async () => {
+    const { service, logLines } = setup(async () => awaitingPayment);
+    const result = await service.lookup(sampleDossier.code);
+    const log = logLines.join('');
+    expect(log).toContain('FOUND');
+    for (const secret of ['113000268868', '2601080187', '1250000', result.ok ? result.value.payment?.vietQrPayload : 'no payload']) {
+      expect(log).not.toContain(secret);
+    }
   });
 
   it('takes only the dossier code from a QR lookup URL, never the ID number beside it', async () => {

@@ -81,7 +81,7 @@ describe('nextStep', () => {
     ['rejected', { kind: 'rejected' }],
     ['withdrawn', { kind: 'withdrawn' }],
     ['awaiting_supplement', { kind: 'bring_documents', documents: [], counter: null }],
-    ['awaiting_payment', { kind: 'pay_fee', counter: null }],
+    ['awaiting_payment', { kind: 'pay_fee', counter: null, byTransfer: false }],
   ])('tells the citizen of a %s dossier: %o', (status, step) => {
     expect(nextStep(dossier({ status }))).toEqual(step);
   });
@@ -106,7 +106,20 @@ describe('nextStep', () => {
     expect(nextStep(dossier({ status: 'awaiting_payment', supplement: feeCounter }))).toEqual({
       kind: 'pay_fee',
       counter: 'Quầy thu phí',
+      byTransfer: false,
     });
+  });
+
+  it('offers the transfer when the dossier carries a payment the kiosk can show', () => {
+    const payment = {
+      amountVnd: 150_000,
+      purpose: 'Lệ phí',
+      beneficiary: { bankBin: '970415', accountNumber: '113000268868', accountName: 'TRUNG TAM' },
+      reference: 'HCC 1',
+      deadline: '2026-12-31T16:30:00+07:00',
+      vietQrPayload: '000201',
+    };
+    expect(nextStep(dossier({ status: 'awaiting_payment', payment }))).toMatchObject({ kind: 'pay_fee', byTransfer: true });
   });
 
   it('passes on where and how the result is returned', () => {
