@@ -241,6 +241,7 @@ export const en: Catalogue = {
     contrast: 'High contrast',
     voice: 'Read aloud',
     noVoice: 'This kiosk has no English voice installed, so it cannot read the guidance aloud. Please read the screen or ask the staff at the counter.',
+    voiceFailed: 'The kiosk could not read the guidance aloud just now. Please read the screen or ask the staff at the counter.',
     attract: {
       welcome: 'Welcome! At this kiosk you can:',
       touchToStart: 'Touch the screen or scan your receipt to start',

@@ -268,6 +268,7 @@ export const vi = {
     contrast: 'Tương phản cao',
     voice: 'Đọc hướng dẫn',
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên chưa thể đọc to hướng dẫn. Xin quý khách đọc trên màn hình hoặc hỏi cán bộ tại quầy.',
+    voiceFailed: 'Máy chưa đọc được hướng dẫn lúc này. Xin quý khách đọc trên màn hình hoặc hỏi cán bộ tại quầy.',
     attract: {
       welcome: 'Xin chào! Tại máy này quý khách có thể:',
       touchToStart: 'Chạm vào màn hình hoặc quét giấy tiếp nhận để bắt đầu',
