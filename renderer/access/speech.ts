@@ -25,6 +25,8 @@ export function platformSpeech(): SpeechPlatform | null {
 
 /** Plays a WAV file; resolves with the function that stops it. */
 export interface AudioOutput {
+  /** Gets the output going while the host synthesizes, so that starting it is not added to the wait. */
+  prepare(): void;
   play(wav: ArrayBuffer, onEnded: () => void): Promise<() => void>;
 }
 
@@ -32,11 +34,16 @@ export interface AudioOutput {
 export function platformAudio(): AudioOutput | null {
   if (typeof window === 'undefined' || typeof window.AudioContext !== 'function') return null;
   let context: AudioContext | null = null;
+  // Started after the citizen's tap on "read aloud", so the autoplay policy lets it run.
+  const running = async () => {
+    context ??= new AudioContext();
+    if (context.state === 'suspended') await context.resume();
+    return context;
+  };
   return {
+    prepare: () => void running().catch(() => undefined),
     async play(wav, onEnded) {
-      context ??= new AudioContext();
-      // Started by the citizen's tap on "read aloud", so the autoplay policy lets it resume.
-      if (context.state === 'suspended') await context.resume();
+      const context = await running();
       const source = context.createBufferSource();
       source.buffer = await context.decodeAudioData(wav);
       source.connect(context.destination);
@@ -121,6 +128,7 @@ export function useVoiceGuidance(enabled: boolean, text: string, language: Langu
     if (!hostSpeaks || !enabled || spoken === '') return;
     let current = true;
     let stop: (() => void) | null = null;
+    audio.prepare();
     const play = async () => {
       const reply = await host.synthesize({ text: spoken, language });
       if (!current || (!reply.ok && reply.reason === 'cancelled')) return;

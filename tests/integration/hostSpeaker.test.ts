@@ -1,6 +1,5 @@
 // The host's speaker: eSpeak NG as a separate program. First with a fake program that records what it was given and
 // misbehaves on demand (timeouts, crashes, floods, a missing binary, a newer utterance), then with the real one.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { createHostSpeaker, espeakArgs, espeakProgram, ESPEAK_PROGRAM_ENV } from
 import type { SpeechReply } from '../../shared/contract/speech';
 import { parseWav } from '../../shared/speech/wav';
 import { memoryLogger } from '../main/memoryLogger';
+import { realEspeakInstalled } from '../support/espeak';
 import { makeTempDir } from '../support/processes';
 import { wavLoudness } from '../support/wavSamples';
 
@@ -110,17 +110,6 @@ describe('finding eSpeak NG', () => {
     expect(espeakProgram({}, 'win32', () => false)).toBe('espeak-ng');
   });
 });
-
-/** Whether this machine has eSpeak NG; CI installs it (.ci/run), so there its absence is a failure, not a skip. */
-function realEspeakInstalled(): boolean {
-  try {
-    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('espeak-ng is not installed, and CI must run the real-voice tests (.ci/run installs it)');
-    return false;
-  }
-}
 
 describe.skipIf(!realEspeakInstalled())('the host speaker with the real eSpeak NG', () => {
   const host = createHostSpeaker({ program: 'espeak-ng', logger: memoryLogger().logger });
