@@ -7,6 +7,7 @@ import { benchCatalogue } from './catalogue';
 import { benchCatalogueFeed } from './catalogueFeed';
 import { benchDecoder } from './decoder';
 import { benchFeedbackOutbox } from './feedbackOutbox';
+import { benchHostSpeech } from './hostSpeech';
 import { benchScanToPaint } from './scanToPaint';
 import { benchTelexTyping } from './telexTyping';
 
@@ -18,6 +19,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Kiosk catalogue cache: sync, event-loop stall, search, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogue],
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],
   ['On-screen keyboard: Telex/VNI composition per key (issue 3: procedure catalogue)', benchTelexTyping],
+  ['Voice guidance: screen change to the host voice\'s audio ready (issue 17: speech)', benchHostSpeech],
 ];
 
 const filters = process.argv.slice(2).map((word) => word.toLowerCase());

@@ -13,6 +13,7 @@ import { typeAsScanner } from '../support/scanner';
 
 const stand = useKioskStand({ name: 'voice' });
 
+/** What the page recorded: the audio it started, and any request the CSP refused. */
 interface PlayedAudio {
   seconds: number;
   stopped: boolean;
@@ -21,12 +22,15 @@ interface PlayedAudio {
 declare global {
   interface Window {
     playedAudio?: PlayedAudio[];
+    refusedByCsp?: string[];
   }
 }
 
 /** Records every Web Audio source the page starts: its length and whether it was stopped before its end. */
 function recordPlayedAudio(): void {
   window.playedAudio = [];
+  window.refusedByCsp = [];
+  document.addEventListener('securitypolicyviolation', (event) => window.refusedByCsp!.push(event.effectiveDirective));
   const { start, stop } = AudioBufferSourceNode.prototype;
   AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode & { played?: PlayedAudio }, ...args: Parameters<AudioBufferSourceNode['start']>) {
     this.played = { seconds: this.buffer?.duration ?? 0, stopped: false };
@@ -76,5 +80,7 @@ describe.skipIf(!realEspeakInstalled())('voice guidance through the web host, wi
     expect(await voiceButton.getAttribute('aria-pressed')).toBe('false');
     expect(await voiceButton.getAttribute('data-speaking')).toBe('false');
     expect(synthesized()).toBe(2);
+    // The kiosk's CSP (no media-src for blob: or data:) refused nothing on the way.
+    expect(await page.evaluate(() => window.refusedByCsp)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { win32 } from 'node:path';
 import { MAX_SPEECH_WAV_BYTES, type SpeechLanguage, type SpeechReply, type SpeechRequest } from '../../../shared/contract/speech';
 import { parseWav, withTrueSizes } from '../../../shared/speech/wav';
 import type { Logger } from '../logger';
+import { espeakInput } from './espeakInput';
 
 /** Where a technician points the kiosk at an eSpeak NG that is not on PATH (docs/DEPLOYMENT.md). */
 export const ESPEAK_PROGRAM_ENV = 'HCC_KIOSK_ESPEAK_NG';
@@ -23,9 +24,10 @@ const voices: Record<SpeechLanguage, string> = { vi: 'vi', en: 'en-gb' };
 /** Words per minute: slower than eSpeak NG's 175, for older citizens in a noisy lobby. */
 const WORDS_PER_MINUTE = 150;
 
-export function espeakArgs(language: SpeechLanguage): string[] {
-  // -b 1: the text is UTF-8; --stdin: all of it at once (not line by line); --stdout: the WAV, not the sound card.
-  return ['-v', voices[language], '-s', String(WORDS_PER_MINUTE), '-b', '1', '--stdin', '--stdout'];
+export function espeakArgs(language: SpeechLanguage, ssml = false): string[] {
+  // -b 1: the text is UTF-8; -m: it is SSML (espeakInput.ts); --stdin: all of it at once (not line by line);
+  // --stdout: the WAV, not the sound card.
+  return ['-v', voices[language], '-s', String(WORDS_PER_MINUTE), '-b', '1', ...(ssml ? ['-m'] : []), '--stdin', '--stdout'];
 }
 
 /**
@@ -68,7 +70,8 @@ export function createHostSpeaker({ program, programArgs = [], timeoutMs = DEFAU
       cancel();
       return new Promise<SpeechReply>((resolve) => {
         const startedAt = performance.now();
-        const child = spawn(program, [...programArgs, ...espeakArgs(language)], { stdio: ['pipe', 'pipe', 'ignore'], shell: false, windowsHide: true });
+        const { input, ssml } = espeakInput(text, language);
+        const child = spawn(program, [...programArgs, ...espeakArgs(language, ssml)], { stdio: ['pipe', 'pipe', 'ignore'], shell: false, windowsHide: true });
         const chunks: Buffer[] = [];
         let received = 0;
         let settled = false;
@@ -100,7 +103,7 @@ export function createHostSpeaker({ program, programArgs = [], timeoutMs = DEFAU
         });
         // A program that dies before reading its input makes the write fail (EPIPE): its exit says what happened.
         child.stdin.on('error', () => undefined);
-        child.stdin.end(text, 'utf8');
+        child.stdin.end(input, 'utf8');
       });
     },
   };
