@@ -104,6 +104,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     catalogue,
     outbox: feedback.outbox,
     devices: () => devicesAsReported(settings.current().scanner.mode, fleet.devices()),
+    voice: async () => ({ program: speaker.program, available: await speaker.probe() }),
     logger: opts.logger,
   });
   const heartbeatMs = (opts.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) * 1000;

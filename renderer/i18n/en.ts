@@ -311,6 +311,9 @@ export const en: Catalogue = {
       errorsCount: '{{count}} errors since start',
       devices: 'Devices (as reported to the server)',
       devicesValue: 'Scanner: {{scanner}} — Camera: {{camera}}',
+      voice: 'Kiosk voice (eSpeak NG)',
+      voiceReady: 'Ready ({{program}})',
+      voiceMissing: '{{program}} does not run: install eSpeak NG (see DEPLOYMENT.md) to read guidance aloud where the platform has no voice',
       health: { ok: 'working', fault: 'fault', unknown: 'not known yet', disabled: 'not used' },
     },
     scanner: {

@@ -338,6 +338,9 @@ export const vi = {
       errorsCount: '{{count}} lỗi từ khi khởi động',
       devices: 'Thiết bị (báo cáo về máy chủ)',
       devicesValue: 'Máy quét: {{scanner}} — Camera: {{camera}}',
+      voice: 'Giọng đọc của máy (eSpeak NG)',
+      voiceReady: 'Sẵn sàng ({{program}})',
+      voiceMissing: 'Không chạy được {{program}}: cài eSpeak NG (xem DEPLOYMENT.md) để đọc hướng dẫn trên máy không có giọng đọc',
       health: { ok: 'hoạt động', fault: 'lỗi', unknown: 'chưa rõ', disabled: 'không dùng' },
     },
     scanner: {

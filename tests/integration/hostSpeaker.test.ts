@@ -108,6 +108,20 @@ describe('the host speaker with a fake eSpeak NG', () => {
   });
 });
 
+describe('probing for eSpeak NG, for technician diagnostics', () => {
+  it('answers whether the program runs', async () => {
+    const logger = memoryLogger().logger;
+    await expect(createHostSpeaker({ program: process.execPath, programArgs: [fakeProgram], logger }).probe()).resolves.toBe(true);
+    await expect(createHostSpeaker({ program: join(makeTempDir('speaker-probe'), 'espeak-ng'), logger }).probe()).resolves.toBe(false);
+    process.env.FAKE_ESPEAK_MODE = 'crash';
+    try {
+      await expect(createHostSpeaker({ program: process.execPath, programArgs: [fakeProgram], logger }).probe()).resolves.toBe(false);
+    } finally {
+      delete process.env.FAKE_ESPEAK_MODE;
+    }
+  });
+});
+
 describe('finding eSpeak NG', () => {
   it('takes the configured path, else on Windows the installer’s folder when it is there, else espeak-ng on PATH', () => {
     expect(espeakProgram({ [ESPEAK_PROGRAM_ENV]: '/opt/espeak/bin/espeak-ng' }, 'linux', () => false)).toBe('/opt/espeak/bin/espeak-ng');

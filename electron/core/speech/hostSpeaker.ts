@@ -55,7 +55,11 @@ export interface HostSpeakerOptions {
 }
 
 export interface HostSpeaker {
+  /** The program it runs, for technician diagnostics. */
+  readonly program: string;
   synthesize(request: SpeechRequest): Promise<SpeechReply>;
+  /** Whether the program runs here (`--version` answers), for technician diagnostics. */
+  probe(): Promise<boolean>;
   /** Stops the utterance being made, if any (it answers `cancelled`). */
   cancel(): void;
 }
@@ -65,7 +69,18 @@ export function createHostSpeaker({ program, programArgs = [], timeoutMs = DEFAU
   const cancel = () => current?.({ ok: false, reason: 'cancelled' });
 
   return {
+    program,
     cancel,
+    probe: () =>
+      new Promise<boolean>((resolve) => {
+        const child = spawn(program, [...programArgs, '--version'], { stdio: 'ignore', shell: false, windowsHide: true });
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', () => resolve(false));
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          resolve(code === 0);
+        });
+      }),
     synthesize({ text, language }) {
       cancel();
       return new Promise<SpeechReply>((resolve) => {
