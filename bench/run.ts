@@ -8,6 +8,7 @@ import { benchCatalogueFeed } from './catalogueFeed';
 import { benchCentralWrites } from './centralWrites';
 import { benchDecoder } from './decoder';
 import { benchFeedbackOutbox } from './feedbackOutbox';
+import { benchHostSpeech } from './hostSpeech';
 import { benchScanToPaint } from './scanToPaint';
 import { benchTelexTyping } from './telexTyping';
 
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],
   ['Central server durability: acknowledged writes, synchronous FULL vs NORMAL (issue 16: central server)', benchCentralWrites],
   ['On-screen keyboard: Telex/VNI composition per key (issue 3: procedure catalogue)', benchTelexTyping],
+  ['Voice guidance: screen change to the host voice\'s audio ready (issue 17: speech)', benchHostSpeech],
 ];
 
 const filters = process.argv.slice(2).map((word) => word.toLowerCase());

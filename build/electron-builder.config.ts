@@ -39,6 +39,9 @@ const config: Configuration = {
     files: ['!node_modules/better-sqlite3/prebuilds/{darwin,win32}-*.node'],
   },
   deb: {
+    // electron-builder's own list for Electron (a `depends` replaces it), and eSpeak NG: the host's voice where the
+    // platform has none, a separate GPL-3.0 program the kiosk runs, never bundled (docs/DEPLOYMENT.md).
+    depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0', 'espeak-ng'],
     // The supervision files ship with the package; a technician enables them for the kiosk's user (docs/DEPLOYMENT.md).
     fpm: [
       'build/linux/hcc-kiosk.service=/usr/lib/systemd/user/hcc-kiosk.service',

@@ -6,9 +6,9 @@ import type { i18n as I18n } from 'i18next';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { DossierView, KioskApi, Result, ScanEvent } from '../shared/contract/kiosk';
-import { AccessBar, NoVoiceNotice } from './access/AccessBar';
+import { AccessBar, VoiceProblemNotice } from './access/AccessBar';
 import { accessAttributes, accessReducer, defaultAccessPrefs, isDefaultAccess } from './access/accessPrefs';
-import { platformSpeech, useVoiceGuidance } from './access/speech';
+import { platformAudio, platformSpeech, useVoiceGuidance, type VoiceSources } from './access/speech';
 import { spokenSummary } from './access/spokenText';
 import { AttractScreen } from './attract/AttractScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
@@ -151,8 +151,8 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
   }, [kiosk, idleAtHome]);
 
   const { shown, held } = useScreenDuringLookup(screen);
-  const speech = useMemo(() => platformSpeech(), []);
-  const voice = useVoiceGuidance(access.voice, access.voice ? spokenSummary(screen, t, language) : '', language, speech);
+  const voiceSources = useMemo((): VoiceSources => ({ platform: platformSpeech(), host: kiosk.speech, audio: platformAudio() }), [kiosk]);
+  const voice = useVoiceGuidance(access.voice, access.voice ? spokenSummary(screen, t, language) : '', language, voiceSources);
 
   return (
     <div className="kiosk" {...accessAttributes(access)}>
@@ -164,10 +164,10 @@ function Kiosk({ kiosk }: { kiosk: KioskApi }): React.JSX.Element {
           <CurrentScreen screen={shown} held={held} dispatch={dispatch} onHome={resetToStart} catalogue={kiosk.catalogue} kiosk={kiosk} sessionId={sessionId} camera={camera} />
         </ScreenErrorBoundary>
       </main>
-      {access.voice && !voice.hasVoice && <NoVoiceNotice />}
+      {access.voice && voice.problem !== null && <VoiceProblemNotice problem={voice.problem} />}
       {/* Within reach from a wheelchair: the citizen's settings sit at the bottom of every screen. */}
       <footer className="kiosk-footer">
-        <AccessBar prefs={access} onChange={changeAccess} />
+        <AccessBar prefs={access} onChange={changeAccess} speaking={voice.speaking} />
         <LanguageSwitch />
       </footer>
       {idle.secondsLeft !== null && <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.keepAlive} />}

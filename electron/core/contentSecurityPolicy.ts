@@ -6,6 +6,7 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // No media-src: voice guidance plays the host's WAV through Web Audio from bytes, never from a blob: or data: URL.
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

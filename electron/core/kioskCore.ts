@@ -2,6 +2,7 @@
  * The kiosk core as every host runs it: the contract's invoke handlers, wired to the central server through the
  * lookup service. Hosts (Electron IPC, the web host's bridge socket) hand requests to these through dispatchInvoke.
  */
+import { existsSync } from 'node:fs';
 import { defaultScannerSettings, type ScannerSettings } from '../../shared/contract/camera';
 import type { AppInfo } from '../../shared/contract/kiosk';
 import { DEFAULT_SYNC_INTERVAL_MINUTES, openCatalogueService, type CatalogueService } from './catalogue/catalogueService';
@@ -17,6 +18,7 @@ import { buildHeartbeat, devicesAsReported } from './fleet/heartbeatPayload';
 import { createHeartbeatLoop, DEFAULT_HEARTBEAT_SECONDS, type HeartbeatLoop } from './fleet/heartbeatLoop';
 import { createTechnicianModule, type TechnicianHostPorts } from './technician/technicianModule';
 import { createTokenRenewal, type KioskCredentials, type TokenRenewal } from './tokenRenewal';
+import { createHostSpeaker, espeakProgram, type HostSpeaker } from './speech/hostSpeaker';
 
 /** Seconds without a touch before the kiosk forgets what it showed and goes home. */
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
@@ -53,6 +55,8 @@ export interface KioskCoreOptions {
   locationId?: string | null;
   /** Minutes between catalogue syncs; default DEFAULT_SYNC_INTERVAL_MINUTES. */
   catalogueSyncMinutes?: number;
+  /** Reads texts aloud where the platform has no voice; by default eSpeak NG as espeakProgram() finds it. */
+  speaker?: HostSpeaker;
 }
 
 export interface KioskCore {
@@ -80,6 +84,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
   const catalogue = openCatalogueService({ dbPath: opts.catalogueDbPath, client, logger: opts.logger });
   const feedback = openFeedbackModule({ dbPath: opts.outboxDbPath, client, kioskId: opts.kioskId, logger: opts.logger, redactor: opts.redactor });
   const presence = createPresenceTracker();
+  const speaker = opts.speaker ?? createHostSpeaker({ program: espeakProgram(process.env, process.platform, existsSync), logger: opts.logger });
   const settings = createLiveSettings({
     idleTimeoutSeconds: opts.idleTimeoutSeconds,
     language: opts.language ?? 'vi',
@@ -109,6 +114,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     catalogue,
     outbox: feedback.outbox,
     devices: () => devicesAsReported(settings.current().scanner.mode, fleet.devices()),
+    voice: async () => ({ program: speaker.program, available: await speaker.probe() }),
     logger: opts.logger,
   });
   const heartbeatMs = (opts.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS) * 1000;
@@ -149,6 +155,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
         fleet.reportDevice(device, health);
         return {};
       },
+      'speech:synthesize': (request) => speaker.synthesize(request),
       ...catalogue.handlers,
       ...feedback.handlers,
       ...technician,

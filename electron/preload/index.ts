@@ -41,6 +41,10 @@ const kiosk: KioskApi = {
   device: {
     health: (request) => invoke('device:health', request).then(() => undefined),
   },
+  speech: {
+    // A refused call is a failed utterance, not a rejection: the screen says it could not read aloud.
+    synthesize: (request) => invoke('speech:synthesize', request).catch(() => ({ ok: false as const, reason: 'failed' as const })),
+  },
   feedback: {
     // Like a lookup, a refused submit is still a Result: the rating screen shows the error.
     submit: (request) =>

@@ -7,7 +7,7 @@ import { canEnlarge, canShrink, textSizes, type AccessAction, type AccessPrefs }
 import './access.css';
 
 // The accessible names start with the visible "A−"/"A+", so speech control ("tap A plus") finds the buttons too.
-export function AccessBar({ prefs, onChange }: { prefs: AccessPrefs; onChange: (action: AccessAction) => void }): React.JSX.Element {
+export function AccessBar({ prefs, onChange, speaking }: { prefs: AccessPrefs; onChange: (action: AccessAction) => void; speaking: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <div className="access-bar" role="group" aria-label={t('access.barLabel')}>
@@ -22,19 +22,20 @@ export function AccessBar({ prefs, onChange }: { prefs: AccessPrefs; onChange: (
       <button type="button" className="button button--access" aria-pressed={prefs.highContrast} onClick={() => onChange({ type: 'toggleContrast' })}>
         {t('access.contrast')}
       </button>
-      <button type="button" className="button button--access" aria-pressed={prefs.voice} onClick={() => onChange({ type: 'toggleVoice' })}>
+      {/* data-speaking: the button rings while the guidance plays, so the citizen sees where the voice comes from. */}
+      <button type="button" className="button button--access" aria-pressed={prefs.voice} data-speaking={speaking} onClick={() => onChange({ type: 'toggleVoice' })}>
         {t('access.voice')}
       </button>
     </div>
   );
 }
 
-/** Shown while guidance is on but cannot speak: an honest message instead of silence. */
-export function NoVoiceNotice(): React.JSX.Element {
+/** Shown while guidance is on but cannot speak (no voice for the language, or the host's failed): an honest message instead of silence. */
+export function VoiceProblemNotice({ problem }: { problem: 'noVoice' | 'failed' }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <p className="no-voice" role="status" data-testid="no-voice">
-      {t('access.noVoice')}
+      {t(problem === 'noVoice' ? 'access.noVoice' : 'access.voiceFailed')}
     </p>
   );
 }

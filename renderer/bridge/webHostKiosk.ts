@@ -85,6 +85,12 @@ export function createWebHostKiosk(win: Window, openSocket: OpenBridgeSocket = (
     device: {
       health: reportHealth,
     },
+    speech: {
+      async synthesize(request) {
+        const outcome = await invoke('speech:synthesize', request);
+        return outcome.kind === 'response' ? outcome.response : { ok: false, reason: 'failed' };
+      },
+    },
     scanner: {
       onScan: (listener) =>
         listenForWedgeScans(win, { scan: listener, burst: () => scannerHealth.report({ device: 'scanner', health: SCANNER_HEALTH_AFTER_BURST }) }),

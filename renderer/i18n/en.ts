@@ -256,6 +256,7 @@ export const en: Catalogue = {
     contrast: 'High contrast',
     voice: 'Read aloud',
     noVoice: 'This kiosk has no English voice installed, so it cannot read the guidance aloud. Please read the screen or ask the staff at the counter.',
+    voiceFailed: 'The kiosk could not read the guidance aloud just now. Please read the screen or ask the staff at the counter.',
     attract: {
       welcome: 'Welcome! At this kiosk you can:',
       touchToStart: 'Touch the screen or scan your receipt to start',
@@ -325,6 +326,9 @@ export const en: Catalogue = {
       errorsCount: '{{count}} errors since start',
       devices: 'Devices (as reported to the server)',
       devicesValue: 'Scanner: {{scanner}} — Camera: {{camera}}',
+      voice: 'Kiosk voice (eSpeak NG)',
+      voiceReady: 'Ready ({{program}})',
+      voiceMissing: '{{program}} does not run: install eSpeak NG (see DEPLOYMENT.md) to read guidance aloud where the platform has no voice',
       health: { ok: 'working', fault: 'fault', unknown: 'not known yet', disabled: 'not used' },
     },
     scanner: {

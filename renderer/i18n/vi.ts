@@ -283,6 +283,7 @@ export const vi = {
     contrast: 'Tương phản cao',
     voice: 'Đọc hướng dẫn',
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên chưa thể đọc to hướng dẫn. Xin quý khách đọc trên màn hình hoặc hỏi cán bộ tại quầy.',
+    voiceFailed: 'Máy chưa đọc được hướng dẫn lúc này. Xin quý khách đọc trên màn hình hoặc hỏi cán bộ tại quầy.',
     attract: {
       welcome: 'Xin chào! Tại máy này quý khách có thể:',
       touchToStart: 'Chạm vào màn hình hoặc quét giấy tiếp nhận để bắt đầu',
@@ -352,6 +353,9 @@ export const vi = {
       errorsCount: '{{count}} lỗi từ khi khởi động',
       devices: 'Thiết bị (báo cáo về máy chủ)',
       devicesValue: 'Máy quét: {{scanner}} — Camera: {{camera}}',
+      voice: 'Giọng đọc của máy (eSpeak NG)',
+      voiceReady: 'Sẵn sàng ({{program}})',
+      voiceMissing: 'Không chạy được {{program}}: cài eSpeak NG (xem DEPLOYMENT.md) để đọc hướng dẫn trên máy không có giọng đọc',
       health: { ok: 'hoạt động', fault: 'lỗi', unknown: 'chưa rõ', disabled: 'không dùng' },
     },
     scanner: {

@@ -63,6 +63,9 @@ export function DiagnosticsPanel({ technician, onSessionLost }: { technician: Te
               camera: t(`technician.diag.health.${load.value.devices.camera}`),
             })}
           </Row>
+          <Row label={t('technician.diag.voice')}>
+            {t(load.value.voice.available ? 'technician.diag.voiceReady' : 'technician.diag.voiceMissing', { program: load.value.voice.program })}
+          </Row>
           <Row label={t('technician.diag.errors')}>
             {t('technician.diag.errorsCount', { count: load.value.errors.count })}
             <ul>

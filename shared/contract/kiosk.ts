@@ -12,6 +12,7 @@ import { ScannerSettings } from './camera';
 import { setupChannels, setupEventChannels, type SetupApi } from './setup';
 import { presenceChannels, type AppPresence } from './presence';
 import { deviceChannels, type DeviceHealthReport } from './device';
+import { speechChannels, type SpeechReply, type SpeechRequest } from './speech';
 
 /** Errors that reach the renderer. Each has a message in the vi/en catalogues (renderer/i18n). */
 export const kioskErrorCodes = [
@@ -154,6 +155,7 @@ export const invokeChannels = {
   ...setupChannels,
   ...presenceChannels,
   ...deviceChannels,
+  ...speechChannels,
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
@@ -206,5 +208,9 @@ export interface KioskApi {
   device: {
     /** A device only the page sees changed health (shared/contract/device.ts); the next heartbeat carries it. */
     health(request: DeviceHealthReport): Promise<void>;
+  };
+  speech: {
+    /** The host reads `text` aloud with eSpeak NG (shared/contract/speech.ts), for platforms without a voice. */
+    synthesize(request: SpeechRequest): Promise<SpeechReply>;
   };
 }

@@ -55,6 +55,8 @@ export const Diagnostics = z.object({
   errors: z.object({ count, recent: z.array(RecentError).max(20) }),
   /** The scanner's and the camera's health as the next heartbeat will report it. */
   devices: z.object({ scanner: DeviceHealth, camera: DeviceHealth }),
+  /** The host's voice (eSpeak NG, where the platform has none): the program the kiosk runs, and whether it runs. */
+  voice: z.object({ program: z.string(), available: z.boolean() }),
 });
 export type Diagnostics = z.infer<typeof Diagnostics>;
 

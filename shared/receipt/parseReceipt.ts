@@ -51,7 +51,9 @@ const markup = /[<>"'`]/;
 const interiorSpaces = /\p{Zs}+/gu;
 const codeAlphabet = /^[A-Za-z0-9./_-]+$/;
 const letterOrDigit = /[A-Za-z0-9]/;
-const structuredCode = /^([0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2})-(\d{6})-(\d{4,6})$/;
+/** A national dossier code's form (agency id, receiving date, sequence); voice guidance finds codes in text with it. */
+export const STRUCTURED_CODE_PATTERN = String.raw`([0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z]\d{2})-(\d{6})-(\d{4,6})`;
+const structuredCode = new RegExp(`^${STRUCTURED_CODE_PATTERN}$`);
 const httpUrl = /^https?:\/\//i;
 const codeParameterNames = new Set(['mahs', 'mhs', 'mahoso']);
 

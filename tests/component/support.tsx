@@ -54,6 +54,8 @@ export interface FakeKiosk {
   presence: ReturnType<typeof vi.fn<KioskApi['app']['presence']>>;
   /** The renderer's device health reports, in order. */
   deviceHealth: ReturnType<typeof vi.fn<KioskApi['device']['health']>>;
+  /** The host's speech synthesis: by default a host without eSpeak NG. */
+  speech: ReturnType<typeof vi.fn<KioskApi['speech']['synthesize']>>;
 }
 
 export function fakeKiosk(
@@ -68,6 +70,7 @@ export function fakeKiosk(
   const lookupMock = vi.fn(lookup);
   const presenceMock = vi.fn<KioskApi['app']['presence']>(async () => undefined);
   const deviceHealthMock = vi.fn<KioskApi['device']['health']>(async () => undefined);
+  const speechMock = vi.fn<KioskApi['speech']['synthesize']>(async () => ({ ok: false, reason: 'missing' }));
   const api: KioskApi = {
     dossier: { lookup: lookupMock },
     app: { info: async () => ({ version: '0.1.0', host: 'web', demo: true, idleTimeoutSeconds: 60, language: 'vi', ...info }), presence: presenceMock },
@@ -83,12 +86,14 @@ export function fakeKiosk(
     technician,
     setup: kioskModeSetup(),
     device: { health: deviceHealthMock },
+    speech: { synthesize: speechMock },
   };
   return {
     api,
     lookup: lookupMock,
     presence: presenceMock,
     deviceHealth: deviceHealthMock,
+    speech: speechMock,
     scan(event) {
       act(() => {
         for (const listener of listeners) listener(event);

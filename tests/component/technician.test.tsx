@@ -69,6 +69,7 @@ describe('technician mode: PIN and lockout', () => {
     expect(diagnostics).toHaveTextContent('1 lỗi từ khi khởi động');
     expect(diagnostics).toHaveTextContent('heartbeat not delivered');
     expect(diagnostics).toHaveTextContent('Máy quét: hoạt động — Camera: lỗi');
+    expect(diagnostics).toHaveTextContent('Giọng đọc của máy (eSpeak NG)Không chạy được espeak-ng: cài eSpeak NG');
   });
 
   it('goes back to the PIN pad when the core has ended the session', async () => {

@@ -15,6 +15,7 @@ export const sampleDiagnostics: Diagnostics = {
   disk: { freeBytes: 12.5 * 1024 ** 3, totalBytes: 64 * 1024 ** 3 },
   outboxPending: 2,
   devices: { scanner: 'ok', camera: 'fault' },
+  voice: { program: 'espeak-ng', available: false },
   errors: { count: 1, recent: [{ at: '2026-11-22T07:59:00.000Z', event: 'heartbeat.failed', message: 'heartbeat not delivered' }] },
 };
 

@@ -113,6 +113,15 @@ describe('the electron-builder configuration', () => {
     for (const mapping of fpm) expect(existsSync(`${root}${mapping.split('=')[0]}`), mapping).toBe(true);
   });
 
+  it('makes the deb depend on eSpeak NG (the host’s voice, run as a separate program) besides what Electron needs', () => {
+    const fpmTarget = createRequire(import.meta.url)('app-builder-lib/out/targets/FpmTarget').default as { prototype: { getDefaultDepends(target: string): string[] } };
+    const depends = asArray(config.deb?.depends as string[]);
+    expect(depends).toEqual(expect.arrayContaining(fpmTarget.prototype.getDefaultDepends('deb')));
+    expect(depends).toContain('espeak-ng');
+    // Never inside the package: GPL-3.0 code is not bundled with ours.
+    expect(JSON.stringify([config.files, config.extraResources ?? null, config.extraFiles ?? null])).not.toMatch(/espeak/i);
+  });
+
   it('has square PNG icons of 256 and 512 pixels, in resources/ where the configuration points', () => {
     expect([config.linux?.icon, config.win?.icon]).toEqual(['resources/icons', 'resources/icon.png']);
     for (const [file, size] of [['resources/icon.png', 512], ['resources/icons/512x512.png', 512], ['resources/icons/256x256.png', 256]] as const) {

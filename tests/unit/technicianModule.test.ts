@@ -54,6 +54,7 @@ function technician(opts: { hash?: string | null; logDir?: string | null } = {})
     catalogue: { status: () => ({ lastSyncAt: null, online: true, syncing: false, progress: null, counts: { procedures: 3, agencies: 2, fields: 1, locations: 1 } }) },
     outbox: { counts: () => ({ pending: 4, delivered: 0, rejected: 0 }) },
     devices: () => ({ scanner: 'ok', camera: 'fault' }),
+    voice: async () => ({ program: 'espeak-ng', available: true }),
     logger: memoryLogger().logger,
     now: () => clock,
     controlDelayMs: 0,
@@ -104,7 +105,7 @@ describe('technician mode in the core: the session', () => {
     const diagnostics = await handlers['technician:diagnostics']({});
     expect(diagnostics).toMatchObject({
       ok: true,
-      value: { version: '0.1.0', kioskId: 'kiosk-1', server: { reachable: true, serverVersion: '9.9.9' }, outboxPending: 4, catalogue: { counts: { procedures: 3 } }, devices: { scanner: 'ok', camera: 'fault' } },
+      value: { version: '0.1.0', kioskId: 'kiosk-1', server: { reachable: true, serverVersion: '9.9.9' }, outboxPending: 4, catalogue: { counts: { procedures: 3 } }, devices: { scanner: 'ok', camera: 'fault' }, voice: { program: 'espeak-ng', available: true } },
     });
 
     await handlers['technician:lock']({});

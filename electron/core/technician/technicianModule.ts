@@ -52,6 +52,8 @@ export interface TechnicianModuleOptions extends TechnicianHostPorts {
   outbox: Pick<OutboxStore, 'counts'>;
   /** The devices' health as the next heartbeat will report it (fleet/heartbeatPayload.ts devicesAsReported). */
   devices: () => Diagnostics['devices'];
+  /** Whether the host's voice can speak (speech/hostSpeaker.ts probe). */
+  voice: () => Promise<Diagnostics['voice']>;
   logger: Logger;
   now?: () => number;
   policy?: LockoutPolicy;
@@ -133,6 +135,7 @@ export function createTechnicianModule(opts: TechnicianModuleOptions): Technicia
       outboxPending: opts.outbox.counts().pending,
       errors: opts.recentErrors.snapshot(),
       devices: opts.devices(),
+      voice: await opts.voice(),
     };
   }
 
