@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { dispatchInvoke, type InvokeHandlers } from '../electron/core/dispatch';
 import { createLogger } from '../electron/core/logger';
+import { toDossierView } from '../electron/core/lookupService';
 import { espeakInput } from '../electron/core/speech/espeakInput';
 import { createHostSpeaker, espeakArgs } from '../electron/core/speech/hostSpeaker';
 import { spokenSummary } from '../renderer/access/spokenText';
@@ -27,8 +28,8 @@ function statusSummaries(): { language: SpeechLanguage; text: string }[] {
   const summaries: { language: SpeechLanguage; text: string }[] = [];
   for (const language of ['vi', 'en'] as const) {
     const { t } = createKioskI18n(language);
-    for (const { applicantName, ...dossier } of buildDemoDossiers(now)) {
-      const screen = { name: 'status' as const, dossier: { ...dossier, applicantNameMasked: applicantName.slice(0, 1) }, checkedAt: now.getTime() };
+    for (const dossier of buildDemoDossiers(now)) {
+      const screen = { name: 'status' as const, dossier: toDossierView(dossier, now), checkedAt: now.getTime() };
       summaries.push({ language, text: spokenSummary(screen, t, language) });
     }
   }
