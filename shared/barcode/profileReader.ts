@@ -6,7 +6,7 @@
  * check character to catch a row misjudged.
  */
 import { BitArray, ChecksumException, Code128Reader, Code39Reader, FormatException, NotFoundException, type Result } from '@zxing/library';
-import { barProfile, deblurProfile, estimateBlur, findBarRegions, normalizeProfile, refineBarRegion, runLengths, thresholdProfile } from './barProfile';
+import { barProfile, deblurProfile, estimateBlur, normalizeProfile, refineBarRegion, runLengths, thresholdProfile, type BarRegion } from './barProfile';
 import type { LuminanceImage } from './luminance';
 import type { BarcodeFormat } from './types';
 
@@ -16,6 +16,8 @@ const SPACING = 0.5;
 const NORMALIZE_PIXELS = 20;
 /** Blur guesses tried, as multiples of the profile's estimated blur (0: the profile as it is). */
 const BLUR_GUESSES = [0, 1, 1.35, 0.7];
+/** Thresholds tried on each sharpened profile, between its local black (0) and white (1). */
+const THRESHOLDS = [0.5, 0.4, 0.6];
 /** Code 39: its wide elements at least this many times its narrow ones in every character. */
 const MIN_WIDE_TO_NARROW = 1.5;
 /** Code 39: clear paper beyond the start and stop characters, in narrow bars (the standard's 10, less blur). */
@@ -62,9 +64,12 @@ export function code39LooksClean(bits: Uint8Array, start: number, characters: nu
 const code39Statics = Code39Reader as unknown as { findAsteriskPattern(row: BitArray, counters: Int32Array): Int32Array };
 const findAsteriskPattern = (row: BitArray, counters: Int32Array): Int32Array => code39Statics.findAsteriskPattern(row, counters);
 
-/** Reads Code 128 and Code 39 (those of them asked for) from the image's bar regions; null when none reads cleanly. */
+/**
+ * Reads Code 128 and Code 39 (those of them asked for) from the image's bar regions (findBarRegions); null when none
+ * reads cleanly.
+ */
 export function createProfileReader(): {
-  read(image: LuminanceImage, formats: readonly BarcodeFormat[], code39FullAscii?: boolean): ProfileRead | null;
+  read(image: LuminanceImage, regions: readonly BarRegion[], formats: readonly BarcodeFormat[], code39FullAscii?: boolean): ProfileRead | null;
 } {
   const code128 = new Code128Reader();
   const code39Readers = { plain: new Code39Reader(false, false), fullAscii: new Code39Reader(false, true) };
@@ -89,18 +94,20 @@ export function createProfileReader(): {
   };
 
   return {
-    read(image, formats, code39FullAscii = false) {
+    read(image, regions, formats, code39FullAscii = false) {
       if (!formats.includes('code128') && !formats.includes('code39')) return null;
       const code39 = code39FullAscii ? code39Readers.fullAscii : code39Readers.plain;
-      for (const found of findBarRegions(image)) {
+      for (const found of regions) {
         const region = refineBarRegion(image, found);
         const profile = barProfile(image, region, { spacing: SPACING });
         const normalized = normalizeProfile(profile, Math.round(NORMALIZE_PIXELS / SPACING));
         const blur = estimateBlur(normalized);
         for (const guess of BLUR_GUESSES) {
           const sharpened = guess === 0 ? normalized : deblurProfile(normalized, guess * blur);
-          const read = tryRow(thresholdProfile(sharpened), formats, code39);
-          if (read) return read;
+          for (const threshold of guess === 0 ? [0.5] : THRESHOLDS) {
+            const read = tryRow(thresholdProfile(sharpened, threshold), formats, code39);
+            if (read) return read;
+          }
         }
       }
       return null;

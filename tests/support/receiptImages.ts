@@ -332,6 +332,36 @@ function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
+/** The camera frames a kiosk's webcam sends: 720p mostly, 1080p on the better ones. */
+export const CAMERA_FRAMES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** One generated receipt photo: what its code carries and how it was seen. */
+export interface ReceiptPhoto {
+  symbology: ReceiptSymbology;
+  text: string;
+  view: CameraView;
+  image: RgbaImage;
+}
+
+/** A receipt of a random dossier code photographed in a random view, in a 720p frame (7 in 10) or a 1080p one. */
+export async function randomReceiptPhoto(random: () => number, symbology: ReceiptSymbology): Promise<ReceiptPhoto> {
+  const code = randomDossierCode(random);
+  const view = randomCameraView(random, symbology);
+  const frame = random() < 0.7 ? CAMERA_FRAMES[0] : CAMERA_FRAMES[1];
+  const image = await photograph(await printReceipt(symbology, code), view, frame, random);
+  return { symbology, text: barcodeText(symbology, code), view, image };
+}
+
+/** The band of tilt a photo's code lies in, for figures by band: 1-D codes under 5°, 5° to 12°, 12° to 20°; QR any. */
+export function tiltBand(photo: { symbology: ReceiptSymbology; view: CameraView }): string {
+  if (photo.symbology === 'qr') return 'any';
+  const tilt = Math.abs(photo.view.rotation);
+  return tilt < 5 ? '<5°' : tilt < 12 ? '5-12°' : '12-20°';
+}
+
 /** An empty view: the kiosk's hall with no receipt (the table, lamps, noise, compression), for "no code" frames. */
 export function emptyView(frame: { width: number; height: number }, random: () => number): Promise<RgbaImage> {
   const blank: PrintedReceipt = { image: { data: new Uint8ClampedArray(4), width: 1, height: 1 }, moduleSize: 1, barcode: { x: 0, y: 0, width: 1, height: 1 } };
