@@ -16,7 +16,7 @@ import {
   NotFoundException,
   RGBLuminanceSource,
 } from '@zxing/library';
-import { findBarRegions, type BarRegion } from './barProfile';
+import { findBarRegions } from './barProfile';
 import { createProfileReader } from './profileReader';
 import { hasCode39QuietZones, type Point } from './quietZone';
 import { installCode128StartPatternFix } from './zxingCode128Fix';
@@ -132,14 +132,11 @@ export function createZxingDecoder(): BarcodeDecoder {
       // Estimated once a decode, and only once a pass before it has failed: it costs a fifth of a pass.
       let axis: BarAxis | null | undefined;
       const barAxis = () => (axis === undefined ? (axis = linear.length > 0 ? estimateBarAxis(image) : null) : axis);
-      // The cheap look: regions of parallel bars (a few ms). It decides whether the costly turned passes are worth it.
-      let regions: BarRegion[] | undefined;
-      const barRegions = () => (regions ??= findBarRegions(image));
       const runs = (pass: DecodePass) => (options.only === undefined ? pass !== 'slow' || options.tryHarder === true : options.only === pass);
       // Bar profiles first where the formats allow: a cheap look (the structure tensor's tiles) says whether anything
       // like bars is there, and a code it finds reads in a few milliseconds, level or tilted, sharp or blurred.
-      if (runs('straightened')) {
-        const fromProfile = profiles.read(image, barRegions(), linear, options.code39FullAscii);
+      if (runs('straightened') && (linear.includes('code128') || linear.includes('code39'))) {
+        const fromProfile = profiles.read(image, findBarRegions(image), linear, options.code39FullAscii);
         if (fromProfile) return { ...fromProfile, pass: 'profile' };
       }
       if (runs('plain')) {
@@ -162,9 +159,8 @@ export function createZxingDecoder(): BarcodeDecoder {
       const plain = read(image, readerFor(options, true), 'tryHarder');
       if (plain) return plain;
       // The whole image turned, every format: TRY_HARDER scans every row, and a QR code the plain image's detector
-      // missed is sometimes found turned (rarely enough that the cheap passes need not pay for it). Only where the cheap
-      // look saw bars: on a frame of paper, text or a table the turns cost hundreds of milliseconds and find nothing.
-      if (barRegions().length === 0) return null;
+      // missed is sometimes found turned (rarely enough that the cheap passes need not pay for it). Not gated on the
+      // cheap look: it sees bars, not QR codes, and gated so the black-box QR folders lost try-harder reads.
       const thorough = readerFor(options, true);
       for (const degrees of straighteningAngles(barAxis())) {
         const result = read(rotateLuminance(image, -degrees), thorough, 'tryHarder');
