@@ -16,6 +16,8 @@ import {
   NotFoundException,
   RGBLuminanceSource,
 } from '@zxing/library';
+import { findBarRegions } from './barProfile';
+import { createProfileReader } from './profileReader';
 import { hasCode39QuietZones, type Point } from './quietZone';
 import { installCode128StartPatternFix } from './zxingCode128Fix';
 import {
@@ -115,6 +117,7 @@ export function createZxingDecoder(): BarcodeDecoder {
 
   // The frame's grey levels and its straightened band, in bytes reused from frame to frame (a decode uses them and
   // lets go before it returns).
+  const profiles = createProfileReader();
   const frameBytes = reusableBytes();
   const bandBytes = reusableBytes();
 
@@ -130,6 +133,12 @@ export function createZxingDecoder(): BarcodeDecoder {
       let axis: BarAxis | null | undefined;
       const barAxis = () => (axis === undefined ? (axis = linear.length > 0 ? estimateBarAxis(image) : null) : axis);
       const runs = (pass: DecodePass) => (options.only === undefined ? pass !== 'slow' || options.tryHarder === true : options.only === pass);
+      // Bar profiles first where the formats allow: a cheap look (the structure tensor's tiles) says whether anything
+      // like bars is there, and a code it finds reads in a few milliseconds, level or tilted, sharp or blurred.
+      if (runs('straightened') && (linear.includes('code128') || linear.includes('code39'))) {
+        const fromProfile = profiles.read(image, findBarRegions(image), linear, options.code39FullAscii);
+        if (fromProfile) return { ...fromProfile, pass: 'profile' };
+      }
       if (runs('plain')) {
         const plain = read(image, readerFor(options, false), 'plain');
         if (plain) return plain;
@@ -150,7 +159,8 @@ export function createZxingDecoder(): BarcodeDecoder {
       const plain = read(image, readerFor(options, true), 'tryHarder');
       if (plain) return plain;
       // The whole image turned, every format: TRY_HARDER scans every row, and a QR code the plain image's detector
-      // missed is sometimes found turned (rarely enough that the cheap passes need not pay for it).
+      // missed is sometimes found turned (rarely enough that the cheap passes need not pay for it). Not gated on the
+      // cheap look: it sees bars, not QR codes, and gated so the black-box QR folders lost try-harder reads.
       const thorough = readerFor(options, true);
       for (const degrees of straighteningAngles(barAxis())) {
         const result = read(rotateLuminance(image, -degrees), thorough, 'tryHarder');

@@ -90,25 +90,35 @@ export async function printReceipt(symbology: ReceiptSymbology, code: string): P
   };
 }
 
-/** How the camera sees the receipt; every field is drawn at random within a kiosk's range by randomCameraView. */
+/**
+ * How the camera sees the receipt; every field is drawn at random within a kiosk's range by randomCameraView. The
+ * ranges are the field's, at their hard end (issue 15): a fixed-focus webcam sharp from 50 cm with the receipt held at
+ * 20 to 35 cm, a USB webcam's MJPEG stream, a lobby's uneven light.
+ */
 export interface CameraView {
   /** Degrees; up to ±20 for 1-D codes (the citizen's hand), any angle for QR. */
   rotation: number;
   /**
-   * Pixels a module (the narrowest bar, a QR cell) takes in the frame: how close the receipt is held. At the default
-   * guide frame a 1-D receipt code needs about 2 to fit, and a citizen fills the frame with it, as the screen asks.
+   * Pixels a module (the narrowest bar, a QR cell) takes in the frame: how close the receipt is held. From 1.6 for
+   * 1-D codes (a 25-character Code 39 then spans most of a 1280-pixel frame), 2 for the QR of the lookup URL.
    */
   moduleSize: number;
   /** Keystone: how much nearer the camera one edge of the receipt is (0 = flat on). */
   perspective: number;
-  /** Gaussian blur, its sigma in pixels (focus and a steady hand). */
+  /** Gaussian blur, its sigma in pixels (defocus: the receipt held nearer than the lens focuses). */
   blur: number;
-  /** Standard deviation of the sensor noise in grey levels (0-6: a webcam in a lit hall). */
+  /** Motion blur of a moving hand: its sigma in pixels along `motionDegrees` (none: a still hand). */
+  motionBlur?: number;
+  motionDegrees?: number;
+  /** Standard deviation of the sensor noise in grey levels (up to 12: a webcam's gain in a dim hall). */
   noise: number;
-  /** 1 = full contrast; 0.6 = a greyish receipt in a dim hall. */
+  /** 1 = full contrast; 0.5 = a greyish receipt in a dim hall. */
   contrast: number;
   /** Peak brightness added by a lamp's reflection (0 = none). */
   glare: number;
+  /** Uneven light: the brightness falls by this share across the frame, towards `shadowDegrees` (none: even light). */
+  shadow?: number;
+  shadowDegrees?: number;
   jpegQuality: number;
   /** Where the code's centre lands, as an offset from the frame's centre in fractions of the frame. */
   offsetX: number;
@@ -118,13 +128,17 @@ export interface CameraView {
 export function randomCameraView(random: () => number, symbology: ReceiptSymbology): CameraView {
   return {
     rotation: symbology === 'qr' ? between(random, 0, 360) : between(random, -20, 20),
-    moduleSize: symbology === 'qr' ? between(random, 3, 5) : between(random, 2, 3),
-    perspective: between(random, 0, 0.08),
-    blur: between(random, 0, 0.6),
-    noise: between(random, 0, 6),
-    contrast: between(random, 0.6, 1),
-    glare: random() < 0.4 ? between(random, 20, 60) : 0,
-    jpegQuality: Math.round(between(random, 55, 92)),
+    moduleSize: symbology === 'qr' ? between(random, 2, 4.5) : between(random, 1.6, 3),
+    perspective: between(random, 0, 0.1),
+    blur: between(random, 0.3, 1.5),
+    motionBlur: random() < 0.4 ? between(random, 0.3, 1.5) : 0,
+    motionDegrees: between(random, 0, 180),
+    noise: between(random, 2, 12),
+    contrast: between(random, 0.5, 1),
+    glare: random() < 0.4 ? between(random, 20, 70) : 0,
+    shadow: random() < 0.6 ? between(random, 0.1, 0.45) : 0,
+    shadowDegrees: between(random, 0, 360),
+    jpegQuality: Math.round(between(random, 35, 90)),
     offsetX: between(random, -0.06, 0.06),
     offsetY: between(random, -0.08, 0.08),
   };
@@ -206,7 +220,12 @@ export async function photograph(
       grey[y * frame.width + x] = value;
     }
   }
-  const blurred = view.blur > 0.05 ? gaussianBlur(grey, frame, view.blur) : grey;
+  const defocused = view.blur > 0.05 ? gaussianBlur(grey, frame, view.blur) : grey;
+  const { motionBlur: motion = 0, motionDegrees = 0, shadow = 0, shadowDegrees = 0 } = view;
+  const blurred = motion > 0.05 ? motionBlur(defocused, frame, motion, motionDegrees) : defocused;
+  const shadowRadians = (shadowDegrees * Math.PI) / 180;
+  const [shadowX, shadowY] = [Math.cos(shadowRadians), Math.sin(shadowRadians)];
+  const frameDiagonal = Math.hypot(frame.width, frame.height);
   const glareAt: Point = [between(random, 0.2, 0.8) * frame.width, between(random, 0.2, 0.8) * frame.height];
   const glareRadius = between(random, 0.15, 0.3) * frame.width;
   const data = new Uint8ClampedArray(frame.width * frame.height * 4);
@@ -215,7 +234,10 @@ export async function photograph(
       const at = y * frame.width + x;
       const distance = Math.hypot(x - glareAt[0], y - glareAt[1]);
       const glare = view.glare * Math.exp(-((distance / glareRadius) ** 2));
-      const value = 128 + (blurred[at]! - 128) * view.contrast + glare + gaussian(random) * view.noise;
+      // The light falls off towards one side (a lamp off to the side), as a share of the paper's brightness.
+      const towards = ((x - frame.width / 2) * shadowX + (y - frame.height / 2) * shadowY) / frameDiagonal + 0.5;
+      const light = 1 - shadow * Math.max(0, Math.min(1, towards));
+      const value = (128 + (blurred[at]! - 128) * view.contrast) * light + glare + gaussian(random) * view.noise;
       // A warm cast, as under the hall's lamps: the decoder must not depend on neutral grey.
       data[at * 4] = value + 6;
       data[at * 4 + 1] = value;
@@ -276,8 +298,68 @@ function gaussianBlur(source: Float32Array, { width, height }: { width: number; 
   return result;
 }
 
+/** A Gaussian blur along one direction only (a hand moving while the shutter is open), bilinear along that line. */
+function motionBlur(source: Float32Array, { width, height }: { width: number; height: number }, sigma: number, degrees: number): Float32Array {
+  const radius = Math.ceil(3 * sigma);
+  const radians = (degrees * Math.PI) / 180;
+  const [dx, dy] = [Math.cos(radians), Math.sin(radians)];
+  const taps = Array.from({ length: 2 * radius + 1 }, (_, i) => ({ offset: i - radius, weight: Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)) }));
+  const total = taps.reduce((sum, tap) => sum + tap.weight, 0);
+  const result = new Float32Array(source.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (const { offset, weight } of taps) {
+        const u = Math.min(width - 1, Math.max(0, x + offset * dx));
+        const v = Math.min(height - 1, Math.max(0, y + offset * dy));
+        const x0 = Math.floor(u);
+        const y0 = Math.floor(v);
+        const x1 = Math.min(width - 1, x0 + 1);
+        const y1 = Math.min(height - 1, y0 + 1);
+        const fx = u - x0;
+        const fy = v - y0;
+        const top = source[y0 * width + x0]! * (1 - fx) + source[y0 * width + x1]! * fx;
+        const bottom = source[y1 * width + x0]! * (1 - fx) + source[y1 * width + x1]! * fx;
+        sum += weight * (top * (1 - fy) + bottom * fy);
+      }
+      result[y * width + x] = sum / total;
+    }
+  }
+  return result;
+}
+
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** The camera frames a kiosk's webcam sends: 720p mostly, 1080p on the better ones. */
+export const CAMERA_FRAMES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** One generated receipt photo: what its code carries and how it was seen. */
+export interface ReceiptPhoto {
+  symbology: ReceiptSymbology;
+  text: string;
+  view: CameraView;
+  image: RgbaImage;
+}
+
+/** A receipt of a random dossier code photographed in a random view, in a 720p frame (7 in 10) or a 1080p one. */
+export async function randomReceiptPhoto(random: () => number, symbology: ReceiptSymbology): Promise<ReceiptPhoto> {
+  const code = randomDossierCode(random);
+  const view = randomCameraView(random, symbology);
+  const frame = random() < 0.7 ? CAMERA_FRAMES[0] : CAMERA_FRAMES[1];
+  const image = await photograph(await printReceipt(symbology, code), view, frame, random);
+  return { symbology, text: barcodeText(symbology, code), view, image };
+}
+
+/** The band of tilt a photo's code lies in, for figures by band: 1-D codes under 5°, 5° to 12°, 12° to 20°; QR any. */
+export function tiltBand(photo: { symbology: ReceiptSymbology; view: CameraView }): string {
+  if (photo.symbology === 'qr') return 'any';
+  const tilt = Math.abs(photo.view.rotation);
+  return tilt < 5 ? '<5°' : tilt < 12 ? '5-12°' : '12-20°';
 }
 
 /** An empty view: the kiosk's hall with no receipt (the table, lamps, noise, compression), for "no code" frames. */

@@ -25,17 +25,21 @@ describe('the zxing-js decoder', () => {
 
   it('reads a receipt Code 128 tilted by 20°, which the row scan alone misses', async () => {
     const image = tilted(await symbol('code128', code), 20);
-    expect(decoder.decode(image, { formats: ['code128'] })).toEqual({ text: code, format: 'code128', pass: 'straightened' });
+    expect(decoder.decode(image, { formats: ['code128'] })).toEqual({ text: code, format: 'code128', pass: 'profile' });
   });
 
-  it('reads a level Code 39 in the cheapest pass', async () => {
-    expect(decoder.decode(await symbol('code39', code), { formats: ['code39'] })).toEqual({ text: code, format: 'code39', pass: 'plain' });
+  it('reads a level Code 39 from its bar profile, the first pass tried for 1-D formats', async () => {
+    expect(decoder.decode(await symbol('code39', code), { formats: ['code39'] })).toEqual({ text: code, format: 'code39', pass: 'profile' });
+  });
+
+  it('reads a level Code 39 in the plain pass, as ZXing alone would', async () => {
+    expect(decoder.decode(await symbol('code39', code), { formats: ['code39'], only: 'plain' })).toEqual({ text: code, format: 'code39', pass: 'plain' });
   });
 
   it('runs only the group of passes asked for', async () => {
     const image = tilted(await symbol('code128', code), 20);
     expect(decoder.decode(image, { formats: ['code128'], only: 'plain' })).toBeNull();
-    expect(decoder.decode(image, { formats: ['code128'], only: 'straightened' })?.pass).toBe('straightened');
+    expect(decoder.decode(image, { formats: ['code128'], only: 'straightened' })?.pass).toBe('profile');
     // A level code the plain pass reads, read by the slow passes alone when only they are asked for.
     expect(decoder.decode(await symbol('code39', code), { formats: ['code39'], only: 'slow' })?.pass).toBe('tryHarder');
   });
