@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
 import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
-import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
+import { createFleetStore, fleetMigration, searchGapsMigration, type FleetStore } from './fleetStore';
 
 /**
  * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
@@ -57,6 +57,7 @@ const migrations: readonly string[] = [
   `,
   catalogueMigration,
   fleetMigration,
+  searchGapsMigration,
 ];
 
 export interface KioskEnrollment {

@@ -21,17 +21,18 @@ import { feedbackSummary, onTimeBoard, periodContaining } from './feedbackStats'
 import { sha256Hex } from './secrets';
 
 
+/** Reads a request's query parameters with `schema`; a bad one is a 400 naming the parameter. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): { ok: true; value: z.output<S> } | { ok: false; failure: Failure } {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(query)'}: ${issue.message}`);
+  return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: `The query is not valid. ${problems.join('; ')}`.slice(0, 1000) } };
+}
+
 /** The replay of a stored key says so, for integrators watching their kiosks' retries. */
 const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, requireAdmin, readBody, fail, bearerToken }: RouteDeps): void {
-  const readQuery = <S extends z.ZodType>(c: Context, schema: S): { ok: true; value: z.output<S> } | { ok: false; failure: Failure } => {
-    const parsed = schema.safeParse(c.req.query());
-    if (parsed.success) return { ok: true, value: parsed.data };
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(query)'}: ${issue.message}`);
-    return { ok: false, failure: { status: 400, code: 'VALIDATION_FAILED', message: `The query is not valid. ${problems.join('; ')}`.slice(0, 1000) } };
-  };
-
   app.post(feedbackPaths.feedback, requireKiosk, async (c) => {
     const key = IdempotencyKey.safeParse(c.req.header(IDEMPOTENCY_KEY_HEADER));
     if (!key.success) {

@@ -15,6 +15,7 @@ import { provisionedSetupHandlers } from './setup/setupHandlers';
 import type { Logger, Redactor } from './logger';
 import { buildHeartbeat, devicesAsReported } from './fleet/heartbeatPayload';
 import { createHeartbeatLoop, DEFAULT_HEARTBEAT_SECONDS, type HeartbeatLoop } from './fleet/heartbeatLoop';
+import { createSearchGapCounter } from './fleet/searchGapCounter';
 import { createTechnicianModule, type TechnicianHostPorts } from './technician/technicianModule';
 
 /** Seconds without a touch before the kiosk forgets what it showed and goes home. */
@@ -110,6 +111,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     errorsReported = count;
     return recent;
   };
+  const searchGaps = createSearchGapCounter();
   const fleet = createHeartbeatLoop({
     client,
     kioskId: opts.kioskId,
@@ -127,7 +129,9 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
         locationId: opts.locationId ?? null,
         intervalMs: heartbeatMs,
         now: new Date(),
+        searchGaps: searchGaps.pending(),
       }),
+    delivered: (heartbeat) => searchGaps.delivered(heartbeat.searchGaps ?? []),
   });
   return {
     handlers: {
@@ -137,6 +141,11 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
       // The devices only the page sees (shared/contract/device.ts), for the next heartbeat.
       'device:health': async ({ device, health }) => {
         fleet.reportDevice(device, health);
+        return {};
+      },
+      // A search the citizen left with nothing useful (shared/catalogue/searchGaps.ts): a person's data is dropped here.
+      'catalogue:reportSearchGap': async ({ query, outcome }) => {
+        searchGaps.count(query, outcome);
         return {};
       },
       ...catalogue.handlers,

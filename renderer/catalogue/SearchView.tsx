@@ -3,7 +3,7 @@
  * key does not cost a query), narrowed by level, field, agency and "can be filed online". No native input: the
  * text is shown read-only and composed in Telex or VNI by `typeKey`.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Level } from '../../shared/api/catalogue';
 import type { CatalogueFilters, KioskApi } from '../../shared/contract/kiosk';
@@ -25,6 +25,7 @@ export function SearchView({
   page,
   onDraft,
   onPage,
+  onResults,
   onProcedure,
 }: {
   catalogue: KioskApi['catalogue'];
@@ -32,6 +33,8 @@ export function SearchView({
   page: number;
   onDraft: (draft: Partial<SearchDraft>) => void;
   onPage: (page: number) => void;
+  /** The results of `query` are on screen, `total` of them (for the search gaps: useSearchGaps.ts). */
+  onResults: (query: string, total: number) => void;
   onProcedure: (id: string) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -68,6 +71,7 @@ export function SearchView({
             filters={draft.filters}
             page={page}
             onPage={onPage}
+            onResults={onResults}
             onProcedure={onProcedure}
             onSuggestion={(text) => onDraft({ text })}
             onClearFilters={filtered ? () => onDraft({ filters: {} }) : null}
@@ -85,6 +89,7 @@ function SearchResults({
   filters,
   page,
   onPage,
+  onResults,
   onProcedure,
   onSuggestion,
   onClearFilters,
@@ -94,6 +99,7 @@ function SearchResults({
   filters: CatalogueFilters;
   page: number;
   onPage: (page: number) => void;
+  onResults: (query: string, total: number) => void;
   onProcedure: (id: string) => void;
   onSuggestion: (text: string) => void;
   onClearFilters: (() => void) | null;
@@ -103,6 +109,10 @@ function SearchResults({
   const results = useLoad(JSON.stringify(request), () => catalogue.search(request), typingPauseMs);
   // While the next results load, the last ones stay: the list does not blink at every key.
   const shown = results.state === 'loading' && results.previous !== null ? { state: 'loaded' as const, value: results.previous } : results;
+  const loadedTotal = results.state === 'loaded' ? results.value.total : null;
+  useEffect(() => {
+    if (loadedTotal !== null) onResults(query, loadedTotal);
+  }, [onResults, query, loadedTotal]);
   return (
     <Loaded load={shown}>
       {({ items, total }) =>

@@ -47,7 +47,18 @@ import {
   SupplementRequest,
 } from './gateway';
 import { LocationList, provisioningPaths } from './provisioning';
-import { DeviceHealth, FleetHealth, FleetKiosk, FleetList, fleetPaths, Heartbeat, HeartbeatAccepted, STALE_AFTER_INTERVALS } from './fleet';
+import {
+  DeviceHealth,
+  FleetHealth,
+  FleetKiosk,
+  FleetList,
+  fleetPaths,
+  Heartbeat,
+  HeartbeatAccepted,
+  SearchGap,
+  SearchGapList,
+  STALE_AFTER_INTERVALS,
+} from './fleet';
 
 /** The reference server's HTML pages: printable demo receipts, and the public lookup page their QR codes open. */
 export const pagePaths = { receipts: '/receipts', lookup: '/tra-cuu' } as const;
@@ -111,6 +122,8 @@ const componentSchemas = {
   FleetHealth,
   FleetKiosk,
   FleetList,
+  SearchGap,
+  SearchGapList,
 } satisfies Record<string, z.ZodType>;
 type SchemaName = keyof typeof componentSchemas;
 
@@ -327,6 +340,24 @@ function fleetApiPaths(): Record<string, Record<string, JsonObject>> {
         summary: 'Every enrolled kiosk: last seen, health, version, location',
         security: [{ adminToken: [] }],
         responses: { 200: json('The fleet.', 'FleetList'), 401: adminOnly, 500: internal },
+      },
+    },
+    [fleetPaths.adminSearchGaps]: {
+      get: {
+        tags: ['admin'],
+        operationId: 'listSearchGaps',
+        summary: 'What citizens searched for at the kiosks and did not find: the most frequent queries of the current month, quarter or year',
+        description:
+          'Added up from the `searchGaps` of heartbeats received in the period (server time). `noResult`: the search found ' +
+          'nothing; `openedNothing`: it found procedures and none was opened. Queries are normalised text; a query that ' +
+          'looks like a person\'s data (digits of an ID or phone number, a dossier code, an email, a name) is dropped by the ' +
+          'kiosk and again by the server. Sorted by the two counts together, most first.',
+        security: [{ adminToken: [] }],
+        parameters: [
+          periodParameter('The current month, quarter or year (Vietnam time); default month.'),
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+        ],
+        responses: { 200: json('The queries, most frequent first.', 'SearchGapList'), 400: badBody, 401: adminOnly, 500: internal },
       },
     },
   };

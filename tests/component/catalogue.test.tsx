@@ -202,3 +202,57 @@ describe('catalogue: sync status', () => {
     expect(screen.getByTestId('catalogue-status')).toHaveTextContent('Danh mục chưa được cập nhật');
   });
 });
+
+describe('catalogue: searches that found nothing useful are reported for the province', () => {
+  async function openSearch() {
+    const catalogue = await openCatalogue();
+    await tapWhenShown(/Tìm thủ tục/);
+    await tap('ABC');
+    return catalogue;
+  }
+
+  it('reports a search that found nothing once the citizen takes a suggestion instead', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('xyz');
+    const empty = await screen.findByTestId('no-results');
+    expect(catalogue.reportSearchGap).not.toHaveBeenCalled();
+
+    await userEvent.click(within(empty).getByRole('button', { name: 'khai sinh' }));
+    await waitFor(() => expect(catalogue.reportSearchGap).toHaveBeenCalledWith({ query: 'xyz', outcome: 'noResult' }));
+    expect(catalogue.reportSearchGap).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the query the citizen stopped at, not each letter on the way, when they leave without opening anything', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('ket hon');
+    await screen.findByRole('button', { name: /Đăng ký kết hôn/ });
+    // A letter deleted and typed again is the same search.
+    await userEvent.click(within(screen.getByTestId('viet-keyboard')).getByRole('button', { name: /Xóa lùi/ }));
+    await waitFor(() => expect(catalogue.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'ket ho' })));
+    await typeOnKeyboard('n');
+    await waitFor(() => expect(catalogue.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'ket hon' })));
+
+    await tap('Về trang chủ');
+    await waitFor(() => expect(catalogue.reportSearchGap).toHaveBeenCalledWith({ query: 'ket hon', outcome: 'openedNothing' }));
+    expect(catalogue.reportSearchGap).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports nothing when the citizen opened a procedure from the results', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('ket hon');
+    await tapWhenShown(/Đăng ký kết hôn/);
+    await screen.findByTestId('procedure-page');
+    await tap('Quay lại');
+    await tap('Quay lại');
+    await screen.findByRole('button', { name: /Tìm thủ tục/ });
+    expect(catalogue.reportSearchGap).not.toHaveBeenCalled();
+  });
+
+  it('reports a search whose text was cleared', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('abc');
+    await screen.findByTestId('no-results');
+    await userEvent.click(within(screen.getByTestId('viet-keyboard')).getByRole('button', { name: /Xóa hết/ }));
+    await waitFor(() => expect(catalogue.reportSearchGap).toHaveBeenCalledWith({ query: 'abc', outcome: 'noResult' }));
+  });
+});

@@ -128,6 +128,8 @@ export const syncedStatus: CatalogueStatus = {
 export interface FakeCatalogue {
   api: KioskApi['catalogue'];
   search: ReturnType<typeof vi.fn<KioskApi['catalogue']['search']>>;
+  /** The search gaps the screen reported, in order. */
+  reportSearchGap: ReturnType<typeof vi.fn<KioskApi['catalogue']['reportSearchGap']>>;
   /** Pushes a status the way the core would, to every subscriber. */
   pushStatus(status: CatalogueStatus): void;
 }
@@ -139,9 +141,11 @@ export function fakeCatalogue(status: CatalogueStatus = syncedStatus): FakeCatal
     const offset = request.offset ?? 0;
     return { items: found.slice(offset, offset + (request.limit ?? 30)).map(summary), total: found.length };
   });
+  const reportSearchGap = vi.fn<KioskApi['catalogue']['reportSearchGap']>(async () => undefined);
   return {
     api: {
       search,
+      reportSearchGap,
       facets: async (request) => facets(request.filters ?? {}),
       procedure: async ({ id }) => {
         const found = allProcedures.find((p) => p.id === id);
@@ -155,6 +159,7 @@ export function fakeCatalogue(status: CatalogueStatus = syncedStatus): FakeCatal
       },
     },
     search,
+    reportSearchGap,
     pushStatus(next) {
       act(() => {
         for (const listener of listeners) listener(next);

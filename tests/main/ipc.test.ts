@@ -50,6 +50,7 @@ beforeEach(() => {
     'feedback:submit': async () => ({ ok: true, value: { recorded: true } }),
     'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
     'scanner:settings': async () => defaultScannerSettings,
+    'catalogue:reportSearchGap': async () => ({}),
     ...fakeCatalogueHandlers(),
     ...fakeTechnicianHandlers(),
     ...provisionedSetupHandlers,

@@ -49,7 +49,8 @@ export type SyncOutcome =
 
 type SyncSuccess = Extract<SyncOutcome, { ok: true }>;
 
-export type CatalogueHandlers = Pick<InvokeHandlers, Extract<InvokeChannel, `catalogue:${string}`>>;
+/** The catalogue's channels but the search gaps, which the heartbeat's counter takes (kioskCore.ts). */
+export type CatalogueHandlers = Pick<InvokeHandlers, Exclude<Extract<InvokeChannel, `catalogue:${string}`>, 'catalogue:reportSearchGap'>>;
 
 export interface CatalogueInfo {
   schemaVersion: number;
