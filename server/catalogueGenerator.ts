@@ -16,11 +16,12 @@ export interface SyntheticCatalogueOptions {
 export const MAX_SYNTHETIC_PROCEDURES = 9_000_000;
 
 const verbs = ['Cấp', 'Cấp lại', 'Cấp đổi', 'Đăng ký', 'Đăng ký thay đổi', 'Điều chỉnh', 'Gia hạn', 'Xác nhận', 'Thu hồi'];
-const qualifiers: readonly { text: string; level?: Procedure['level'] }[] = [
+const qualifiers: readonly { text: string; levels?: Procedure['levels'] }[] = [
   { text: '' },
   { text: '' },
-  { text: ' (thực hiện tại cấp tỉnh)', level: 'tinh' },
-  { text: ' (thực hiện tại cấp xã)', level: 'xa' },
+  { text: ' (thực hiện tại cấp tỉnh)', levels: ['tinh'] },
+  { text: ' (thực hiện tại cấp xã)', levels: ['xa'] },
+  { text: ' (thực hiện tại cấp tỉnh và cấp xã)', levels: ['tinh', 'xa'] },
   { text: ' cho người nước ngoài' },
   { text: ' trong trường hợp bị mất, bị hỏng' },
   { text: ' cho hộ gia đình, cá nhân' },
@@ -70,7 +71,7 @@ export function generateCatalogue({ procedures: count, seed = 1 }: SyntheticCata
       id: `tthc-${code}`,
       code,
       name,
-      level: qualifier.level ?? source.level,
+      levels: qualifier.levels ?? source.levels,
       documents,
       onlineLevel: pick(onlineLevels),
       nonGeographic: pick(nonGeographic),

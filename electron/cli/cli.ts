@@ -131,7 +131,7 @@ const commands: Record<string, CliCommand> = {
       const limitText = stringOption(values, 'limit') ?? '10';
       if (!/^\d{1,3}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
       const items = await withCatalogue(() => searchCatalogue({ dataDir: requiredDataDir(values), query, limit: Number(limitText) }));
-      io.out(values.json === true ? JSON.stringify(items, null, 2) : items.map((item) => `${item.code.padEnd(11)} ${item.level.padEnd(4)} ${item.name}`).join('\n'));
+      io.out(values.json === true ? JSON.stringify(items, null, 2) : items.map((item) => `${item.code.padEnd(11)} ${item.levels.join(',').padEnd(7)} ${item.name}`).join('\n'));
       return EXIT_OK;
     },
   },

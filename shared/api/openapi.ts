@@ -21,6 +21,7 @@ import {
   cataloguePaths,
   type CatalogueRecordType,
   DEFAULT_CHANGES_PAGE,
+  EverydayName,
   Field,
   Location,
   MAX_CHANGES_PAGE,
@@ -96,6 +97,7 @@ const componentSchemas = {
   Field,
   Procedure,
   Location,
+  EverydayName,
   CatalogueChange,
   CatalogueChangesPage,
   FeedbackRequest,
@@ -170,7 +172,13 @@ const badBody = failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: i
 const internal = failure('INTERNAL: the server failed; retry later.');
 const adminOnly = failure('UNAUTHORIZED: missing or wrong admin token.');
 
-const catalogueRecordSchemaNames = { agency: 'Agency', field: 'Field', procedure: 'Procedure', location: 'Location' } as const satisfies Record<
+const catalogueRecordSchemaNames = {
+  agency: 'Agency',
+  field: 'Field',
+  procedure: 'Procedure',
+  location: 'Location',
+  everydayName: 'EverydayName',
+} as const satisfies Record<
   CatalogueRecordType,
   SchemaName
 >;
@@ -503,7 +511,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             'Without `since`, pages through the whole catalogue: agencies, fields, locations, procedures. With the ' +
             '`cursor` of the last page applied, returns only what changed since, the latest change of each record ' +
             '(`upsert` with its `data`, or `delete`). Call again with the new cursor while `hasMore`. Each `data` is ' +
-            'an Agency, Field, Procedure or Location as its `type` says.',
+            'an Agency, Field, Procedure, Location or EverydayName as its `type` says.',
           security: [{ kioskToken: [] }],
           parameters: [
             {
