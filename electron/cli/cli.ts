@@ -114,9 +114,12 @@ const commands: Record<string, CliCommand> = {
         io.err(`sync: failed (${outcome.reason}): ${outcome.message}`);
         return syncExitCodes[outcome.reason];
       }
+      // Skipped records, each with its reason: the server's to fix; the rest of the catalogue is in the cache.
+      for (const record of outcome.refused) io.err(`sync: refused ${record.type} ${record.id}: ${record.reason}`);
       const { procedures, agencies, fields, locations } = info.counts;
+      const refused = outcome.refused.length > 0 ? `; ${outcome.refused.length} records refused (see stderr)` : '';
       io.out(
-        `${outcome.kind} sync: ${outcome.applied} changes in ${outcome.pages} pages; ${procedures} procedures, ${agencies} agencies, ${fields} fields, ${locations} locations; cursor ${info.cursor}`,
+        `${outcome.kind} sync: ${outcome.applied} changes in ${outcome.pages} pages; ${procedures} procedures, ${agencies} agencies, ${fields} fields, ${locations} locations; cursor ${info.cursor}${refused}`,
       );
       return EXIT_OK;
     },
