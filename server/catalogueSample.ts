@@ -6,14 +6,8 @@
  */
 import { z } from 'zod';
 import { Agency, Field, Level, Location, Procedure } from '../shared/api/catalogue';
+import type { Catalogue } from './catalogueFile';
 import sampleFile from './fixtures/catalogue-sample.json' with { type: 'json' };
-
-export interface Catalogue {
-  agencies: Agency[];
-  fields: Field[];
-  procedures: Procedure[];
-  locations: Location[];
-}
 
 /** The sample's shape where it differs from the schemas; every other key is passed to the schema as is. */
 const SampleAgency = z.looseObject({
@@ -156,6 +150,7 @@ export function mapSampleCatalogue(file: unknown): Catalogue {
       });
     }),
     locations: demoLocations.map((location) => validated(Location, location)),
+    everydayNames: [],
   };
 }
 

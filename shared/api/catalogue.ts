@@ -180,8 +180,48 @@ export const adminCollection = {
   everydayName: 'everyday-names',
 } as const satisfies Record<CatalogueRecordType, string>;
 
+/** Largest catalogue file the admin bulk import takes, in bytes of JSON (the national catalogue is 13 MB). */
+export const MAX_CATALOGUE_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const fileRecords = (type: string) =>
+  z.array(z.unknown()).max(1_000_000).describe(`${type} records; each is checked on its own by its schema, and refused alone`);
+/**
+ * A catalogue file, the body of a bulk import and the file `npm run central -- --catalogue` serves: the outline
+ * only, its records checked one by one (a bad record is reported, the rest imported). The national catalogue's
+ * conventions are taken too: a procedure's single `level` and its `subjects` as one comma-separated text.
+ */
+export const CatalogueFile = z.object({
+  meta: z.unknown().optional(),
+  agencies: fileRecords('Agency').default([]),
+  fields: fileRecords('Field').default([]),
+  procedures: fileRecords('Procedure'),
+  locations: fileRecords('Location').default([]),
+  everydayNames: fileRecords('EverydayName').default([]),
+});
+export type CatalogueFile = z.input<typeof CatalogueFile>;
+
+/**
+ * The answer to a bulk import (`POST /api/v1/admin/catalogue/import`, a body shaped as a catalogue file): what the
+ * file held that the schemas accept, how many of those changed the catalogue, and each refused record with why.
+ */
+export const CatalogueImportReport = z.object({
+  accepted: z.object({
+    agencies: z.number().int().min(0),
+    fields: z.number().int().min(0),
+    procedures: z.number().int().min(0),
+    locations: z.number().int().min(0),
+    everydayNames: z.number().int().min(0),
+  }),
+  /** Accepted records new or different from the stored ones: kiosks fetch these at their next sync. */
+  written: z.number().int().min(0),
+  unchanged: z.number().int().min(0),
+  refused: z.array(z.object({ type: recordType, id: z.string(), reason: z.string() })),
+});
+export type CatalogueImportReport = z.infer<typeof CatalogueImportReport>;
+
 export const cataloguePaths = {
   changes: `${API_PREFIX}/catalogue/changes`,
+  adminImport: `${API_PREFIX}/admin/catalogue/import`,
   adminRecord: (type: CatalogueRecordType, recordId: string) =>
     `${API_PREFIX}/admin/${adminCollection[type]}/${encodeURIComponent(recordId)}`,
 } as const;

@@ -18,12 +18,15 @@ import {
   Agency,
   CatalogueChange,
   CatalogueChangesPage,
+  CatalogueFile,
+  CatalogueImportReport,
   cataloguePaths,
   type CatalogueRecordType,
   DEFAULT_CHANGES_PAGE,
   EverydayName,
   Field,
   Location,
+  MAX_CATALOGUE_IMPORT_BYTES,
   MAX_CHANGES_PAGE,
   Procedure,
 } from './catalogue';
@@ -100,6 +103,8 @@ const componentSchemas = {
   EverydayName,
   CatalogueChange,
   CatalogueChangesPage,
+  CatalogueFile,
+  CatalogueImportReport,
   FeedbackRequest,
   FeedbackAccepted,
   FeedbackList,
@@ -219,6 +224,26 @@ function catalogueAdminPaths(): Record<string, Record<string, JsonObject>> {
       },
     };
   }
+  paths[cataloguePaths.adminImport] = {
+    post: {
+      tags: ['admin'],
+      operationId: 'importCatalogue',
+      summary: 'Import a whole catalogue file: each record checked on its own, the valid ones published, the rest reported',
+      description:
+        'Records new or different from the stored ones are written (kiosks fetch them at their next sync); records ' +
+        'the file does not hold are kept. A procedure must name an agency and a field of the file or of the catalogue. ' +
+        `At most ${MAX_CATALOGUE_IMPORT_BYTES} bytes.`,
+      security: [{ adminToken: [] }],
+      requestBody: body('CatalogueFile'),
+      responses: {
+        200: json('What was accepted, written and refused (with each reason).', 'CatalogueImportReport'),
+        400: failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it is not a catalogue file (no procedures list).'),
+        401: adminOnly,
+        413: failure(`BAD_REQUEST: the body is larger than ${MAX_CATALOGUE_IMPORT_BYTES} bytes.`),
+        500: internal,
+      },
+    },
+  };
   return paths;
 }
 

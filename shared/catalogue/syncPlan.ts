@@ -76,7 +76,8 @@ export function recordProblem(type: CatalogueRecordType, id: string, data: unkno
   const parsed = catalogueRecordSchemas[type].safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { problem: `is not a valid record at ${issue?.path.join('.') ?? ''} (${issue?.code ?? 'invalid'})` };
+    // The issue's path and zod's message (what was expected, never the value).
+    return { problem: `is not a valid record at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
   }
   if (parsed.data.id !== id) return { problem: 'carries a record with another id' };
   return { record: { type, data: parsed.data } as CatalogueRecord };

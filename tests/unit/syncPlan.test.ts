@@ -54,7 +54,7 @@ describe('checkChangesPage', () => {
       ]),
     );
     expect(check.ok && check.page.changes.map((change) => change.id)).toEqual(['ho-tich', 'p1']);
-    expect(check.ok && check.page.refused).toEqual([{ index: 1, type: 'field', id: 'x', reason: 'change 1 (field) is not a valid record at name (invalid_type)' }]);
+    expect(check.ok && check.page.refused).toEqual([{ index: 1, type: 'field', id: 'x', reason: 'change 1 (field) is not a valid record at name: Invalid input: expected string, received undefined' }]);
   });
 
   it('skips a record over the size limit', () => {
