@@ -1,19 +1,13 @@
 /**
  * The demo catalogue the reference server seeds: the 48 real procedures, 19 fields and 30 agencies of
  * server/fixtures/catalogue-sample.json mapped to the shared schemas (ids kept), everyday-name keywords citizens
- * search with, and demo service locations. The sample's research keys (sources, uncertain, decision, notes) are
+ * search with, and demo service locations. The sample's research keys (sources, uncertain, notes) are
  * dropped by the schemas; each record is validated here, so a bad edit of the fixture fails at seed, not on a kiosk.
  */
 import { z } from 'zod';
-import { Agency, Field, Location, Procedure } from '../shared/api/catalogue';
+import { Agency, Field, Level, Location, Procedure } from '../shared/api/catalogue';
+import type { Catalogue } from './catalogueFile';
 import sampleFile from './fixtures/catalogue-sample.json' with { type: 'json' };
-
-export interface Catalogue {
-  agencies: Agency[];
-  fields: Field[];
-  procedures: Procedure[];
-  locations: Location[];
-}
 
 /** The sample's shape where it differs from the schemas; every other key is passed to the schema as is. */
 const SampleAgency = z.looseObject({
@@ -23,6 +17,8 @@ const SampleAgency = z.looseObject({
 });
 const SampleProcedure = z.looseObject({
   name: z.string(),
+  // One level per record in the sample; the schema lists every level a procedure is done at.
+  level: Level,
   field: z.string(),
   nonGeographic: z.object({ binhDuong: z.boolean().nullable(), national: z.boolean().optional() }),
 });
@@ -143,16 +139,18 @@ export function mapSampleCatalogue(file: unknown): Catalogue {
       validated(Agency, { ...agency, status: agencyStatus[status], mergedInto: typeof mergedInto === 'string' ? mergedInto : null }),
     ),
     fields: sample.fields.map((field) => validated(Field, field)),
-    procedures: sample.procedures.map(({ nonGeographic, ...procedure }) => {
+    procedures: sample.procedures.map(({ nonGeographic, level, ...procedure }) => {
       const keywords = everydayKeywords(procedure);
       return validated(Procedure, {
         ...procedure,
+        levels: [level],
         // The province's own list decides; without it, a procedure filed anywhere in the country still is.
         nonGeographic: nonGeographic.binhDuong ?? (nonGeographic.national === true ? true : null),
         ...(keywords.length > 0 && { keywords }),
       });
     }),
     locations: demoLocations.map((location) => validated(Location, location)),
+    everydayNames: [],
   };
 }
 

@@ -64,10 +64,14 @@ function bearerToken(c: Context): string | null {
 }
 
 /** Parses a JSON body against `schema`; an empty body is `undefined`, which only an optional schema accepts. */
-async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<{ ok: true; value: z.output<S> } | { ok: false; failure: Failure }> {
-  const text = await readTextUpTo(c.req.raw, MAX_BODY_BYTES);
+async function readBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<{ ok: true; value: z.output<S> } | { ok: false; failure: Failure }> {
+  const text = await readTextUpTo(c.req.raw, maxBytes);
   if (text === null) {
-    return { ok: false, failure: { status: 413, code: 'BAD_REQUEST', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` } };
+    return { ok: false, failure: { status: 413, code: 'BAD_REQUEST', message: `The body is larger than ${maxBytes} bytes.` } };
   }
   let json: unknown;
   try {
@@ -284,7 +288,10 @@ export interface CentralServerOptions {
   now?: () => Date;
   /** Seed the demo dossiers and DEMO_ENROLLMENT_CODE into an empty database. Default true. */
   seed?: boolean;
-  /** The procedure catalogue seeded with the demo data into a database that never had one. Default 'sample'. */
+  /**
+   * The procedure catalogue seeded into a database that never had one (default 'sample': the 48 hand-checked
+   * procedures); a catalogue read from a file (`{ records }`) is imported into any database.
+   */
   catalogue?: CatalogueChoice;
   version?: string;
   log?: (line: string) => void;
@@ -305,7 +312,10 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
   const store = openCentralStore(dbFile);
   try {
     if (seed && store.countDossiers() === 0) seedDemoData(store, now());
-    if (seed && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(options.catalogue ?? 'sample'));
+    const choice = options.catalogue ?? 'sample';
+    // A catalogue read from a file is what the administrator asked to serve, into a new database or an old one.
+    if (typeof choice === 'object' && 'records' in choice) store.catalogue.importRecords(choice.records);
+    else if (seed && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(choice));
     const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.

@@ -105,6 +105,7 @@ async function startDemo(userDataDir: string, logger: Logger): Promise<KioskStar
     // An in-memory database: the demo dossiers are seeded afresh, dated relative to today, at every start.
     central = await startCentralServer({
       port: 0,
+      catalogue: 'demo',
       log: (line) => logger.info({ component: 'demo-central' }, line),
     });
     logger.info({ url: central.url }, 'demo central server started');

@@ -18,11 +18,15 @@ import {
   Agency,
   CatalogueChange,
   CatalogueChangesPage,
+  CatalogueFile,
+  CatalogueImportReport,
   cataloguePaths,
   type CatalogueRecordType,
   DEFAULT_CHANGES_PAGE,
+  EverydayName,
   Field,
   Location,
+  MAX_CATALOGUE_IMPORT_BYTES,
   MAX_CHANGES_PAGE,
   Procedure,
 } from './catalogue';
@@ -107,8 +111,11 @@ const componentSchemas = {
   Field,
   Procedure,
   Location,
+  EverydayName,
   CatalogueChange,
   CatalogueChangesPage,
+  CatalogueFile,
+  CatalogueImportReport,
   FeedbackRequest,
   FeedbackAccepted,
   FeedbackList,
@@ -183,7 +190,13 @@ const badBody = failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: i
 const internal = failure('INTERNAL: the server failed; retry later.');
 const adminOnly = failure('UNAUTHORIZED: missing or wrong admin token.');
 
-const catalogueRecordSchemaNames = { agency: 'Agency', field: 'Field', procedure: 'Procedure', location: 'Location' } as const satisfies Record<
+const catalogueRecordSchemaNames = {
+  agency: 'Agency',
+  field: 'Field',
+  procedure: 'Procedure',
+  location: 'Location',
+  everydayName: 'EverydayName',
+} as const satisfies Record<
   CatalogueRecordType,
   SchemaName
 >;
@@ -224,6 +237,26 @@ function catalogueAdminPaths(): Record<string, Record<string, JsonObject>> {
       },
     };
   }
+  paths[cataloguePaths.adminImport] = {
+    post: {
+      tags: ['admin'],
+      operationId: 'importCatalogue',
+      summary: 'Import a whole catalogue file: each record checked on its own, the valid ones published, the rest reported',
+      description:
+        'Records new or different from the stored ones are written (kiosks fetch them at their next sync); records ' +
+        'the file does not hold are kept. A procedure must name an agency and a field of the file or of the catalogue. ' +
+        `At most ${MAX_CATALOGUE_IMPORT_BYTES} bytes.`,
+      security: [{ adminToken: [] }],
+      requestBody: body('CatalogueFile'),
+      responses: {
+        200: json('What was accepted, written and refused (with each reason).', 'CatalogueImportReport'),
+        400: failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it is not a catalogue file (no procedures list).'),
+        401: adminOnly,
+        413: failure(`BAD_REQUEST: the body is larger than ${MAX_CATALOGUE_IMPORT_BYTES} bytes.`),
+        500: internal,
+      },
+    },
+  };
   return paths;
 }
 
@@ -534,7 +567,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             'Without `since`, pages through the whole catalogue: agencies, fields, locations, procedures. With the ' +
             '`cursor` of the last page applied, returns only what changed since, the latest change of each record ' +
             '(`upsert` with its `data`, or `delete`). Call again with the new cursor while `hasMore`. Each `data` is ' +
-            'an Agency, Field, Procedure or Location as its `type` says.',
+            'an Agency, Field, Procedure, Location or EverydayName as its `type` says.',
           security: [{ kioskToken: [] }],
           parameters: [
             {

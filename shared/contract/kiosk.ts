@@ -82,7 +82,7 @@ export const CatalogueSearchRequest = z.object({
 });
 export type CatalogueSearchRequest = z.input<typeof CatalogueSearchRequest>;
 
-export const ProcedureSummary = Procedure.pick({ id: true, code: true, name: true, level: true, field: true, agencyId: true, onlineLevel: true }).extend({
+export const ProcedureSummary = Procedure.pick({ id: true, code: true, name: true, levels: true, field: true, agencyId: true, onlineLevel: true }).extend({
   agencyName: z.string(),
   fieldName: z.string(),
 });

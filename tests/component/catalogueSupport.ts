@@ -18,7 +18,7 @@ const soTuPhap: Agency = { id: 'so-tu-phap', name: 'Sở Tư pháp', type: 'so',
 
 function procedure(overrides: Partial<ProcedureDetail> & Pick<ProcedureDetail, 'id' | 'code' | 'name'>): ProcedureDetail {
   return {
-    level: 'xa',
+    levels: ['xa'],
     field: hoTich.id,
     agencyId: ubndXa.id,
     methods: [
@@ -64,7 +64,7 @@ export const certifiedCopy = procedure({
   id: 'p-chung-thuc',
   code: '2.000815',
   name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
-  level: 'tinh',
+  levels: ['tinh'],
   field: chungThuc.id,
   agencyId: soTuPhap.id,
   agency: soTuPhap,
@@ -85,7 +85,7 @@ const plain = (text: string) =>
 function matching(filters: CatalogueFilters, query = ''): ProcedureDetail[] {
   return allProcedures.filter(
     (p) =>
-      (filters.level === undefined || p.level === filters.level) &&
+      (filters.level === undefined || p.levels.includes(filters.level)) &&
       (filters.field === undefined || p.field === filters.field) &&
       (filters.agency === undefined || p.agencyId === filters.agency) &&
       (filters.online !== true || p.methodsAvailable.includes('truc_tuyen')) &&
@@ -98,7 +98,7 @@ function summary(p: ProcedureDetail): ProcedureSummary {
     id: p.id,
     code: p.code,
     name: p.name,
-    level: p.level,
+    levels: p.levels,
     field: p.field,
     agencyId: p.agencyId,
     onlineLevel: p.onlineLevel,
@@ -111,7 +111,7 @@ function facets(filters: CatalogueFilters): CatalogueFacets {
   const found = matching(filters);
   const count = (pick: (p: ProcedureDetail) => string, id: string) => found.filter((p) => pick(p) === id).length;
   return {
-    levels: (['tinh', 'huyen', 'xa'] as const).map((level) => ({ level, count: count((p) => p.level, level) })),
+    levels: (['tinh', 'huyen', 'xa'] as const).map((level) => ({ level, count: found.filter((p) => p.levels.includes(level)).length })),
     fields: fields.map((f) => ({ id: f.id, name: f.name, count: count((p) => p.field, f.id) })),
     agencies: agencies.map((a) => ({ id: a.id, name: a.name, count: count((p) => p.agencyId, a.id) })),
   };

@@ -38,13 +38,19 @@ export interface SearchInput {
 }
 
 /** A procedure's summary as stored; the names of its agency and field are added from `recordNames`. */
-const SUMMARY_COLUMNS = 'p.id, p.code, p.name, p.level, p.field, p.agency_id AS agencyId, p.online_level AS onlineLevel';
-type StoredSummary = Omit<ProcedureSummary, 'agencyName' | 'fieldName'>;
+const SUMMARY_COLUMNS = 'p.id, p.code, p.name, p.levels, p.field, p.agency_id AS agencyId, p.online_level AS onlineLevel';
+/** `levels` as the JSON text of the procedures table (migration 004). */
+type StoredSummary = Omit<ProcedureSummary, 'agencyName' | 'fieldName' | 'levels'> & { levels: string };
 
 function filterSql(filters: CatalogueFilters): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const clauses = [filters.online ? 'p.online = 1' : ''];
-  for (const [name, column] of [['level', 'level'], ['field', 'field'], ['agency', 'agency_id']] as const) {
+  if (filters.level) {
+    params.level = filters.level;
+    // Under each of its levels (a procedure done at both provincial and commune level is under both).
+    clauses.push('p.rowid IN (SELECT l.rowid FROM procedure_levels l WHERE l.level = @level)');
+  }
+  for (const [name, column] of [['field', 'field'], ['agency', 'agency_id']] as const) {
     const value = filters[name];
     if (!value) continue;
     params[name] = value;
@@ -75,7 +81,12 @@ export function createCatalogueSearch(db: Database) {
 
   function summary(stored: StoredSummary): ProcedureSummary {
     const { agency, field } = recordNames();
-    return { ...stored, agencyName: agency.get(stored.agencyId) ?? '', fieldName: field.get(stored.field) ?? '' };
+    return {
+      ...stored,
+      levels: JSON.parse(stored.levels) as ProcedureSummary['levels'],
+      agencyName: agency.get(stored.agencyId) ?? '',
+      fieldName: field.get(stored.field) ?? '',
+    };
   }
 
   /** The index's words that a typo could be of: numbers (parts of codes) are not corrected, a wrong digit is another code. */
@@ -206,7 +217,8 @@ export function createCatalogueSearch(db: Database) {
         .all(filter.params);
     const levels = db
       .prepare<Record<string, string>, { level: CatalogueFacets['levels'][number]['level']; count: number }>(
-        `SELECT p.level AS level, count(*) AS count FROM procedures p WHERE 1${filter.sql} GROUP BY p.level ORDER BY p.level`,
+        `SELECT l.level AS level, count(*) AS count FROM procedure_levels l JOIN procedures p ON p.rowid = l.rowid
+         WHERE 1${filter.sql} GROUP BY l.level ORDER BY l.level`,
       )
       .all(filter.params);
     return { levels, fields: grouped('field', 'field'), agencies: grouped('agency_id', 'agency') };

@@ -139,9 +139,11 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     procedureRowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM procedures WHERE id = ?'),
     lastRowidBelow: db.prepare<[number], number | null>('SELECT max(rowid) FROM procedures WHERE rowid < ?').pluck(),
     insertProcedure: db.prepare(
-      'INSERT INTO procedures (rowid, id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO procedures (rowid, id, code, name, levels, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     deleteProcedure: db.prepare('DELETE FROM procedures WHERE rowid = ?'),
+    insertLevel: db.prepare('INSERT OR IGNORE INTO procedure_levels (level, rowid) VALUES (?, ?)'),
+    deleteLevels: db.prepare('DELETE FROM procedure_levels WHERE rowid = ?'),
     proceduresOfAgency: db.prepare<[string], { id: string }>('SELECT id FROM procedures WHERE agency_id = ?'),
     stage: db.prepare('INSERT INTO staged_changes (op, type, id, data) VALUES (?, ?, ?, ?)'),
     staged: db.prepare<[], { op: 'upsert' | 'delete'; type: CatalogueRecordType; id: string; data: string | null }>(
@@ -172,6 +174,7 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     // A row written earlier in the batch is not in the index yet: dropping it from the batch removes it.
     if (!deferSearchIndex && !batch.written.delete(row.rowid)) batch.removed.add(row.rowid);
     statements.deleteProcedure.run(row.rowid);
+    statements.deleteLevels.run(row.rowid);
   }
 
   function indexProcedure(procedure: Procedure, batch: IndexBatch): void {
@@ -186,12 +189,13 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
       procedure.id,
       procedure.code,
       procedure.name,
-      procedure.level,
+      JSON.stringify(procedure.levels),
       procedure.field,
       procedure.agencyId,
       procedure.onlineLevel,
       online,
     );
+    for (const level of procedure.levels) statements.insertLevel.run(level, rowid);
     if (!deferSearchIndex) batch.written.set(rowid, { procedure, nameKey });
   }
 
@@ -253,8 +257,16 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     },
     counts(): CatalogueCounts {
       const counts: CatalogueCounts = { procedures: 0, agencies: 0, fields: 0, locations: 0 };
-      const key = { procedure: 'procedures', agency: 'agencies', field: 'fields', location: 'locations' } as const;
-      for (const row of statements.counts.all()) counts[key[row.type]] = row.count;
+      const key: Partial<Record<CatalogueRecordType, keyof CatalogueCounts>> = {
+        procedure: 'procedures',
+        agency: 'agencies',
+        field: 'fields',
+        location: 'locations',
+      };
+      for (const row of statements.counts.all()) {
+        const counted = key[row.type];
+        if (counted) counts[counted] = row.count;
+      }
       return counts;
     },
   };
