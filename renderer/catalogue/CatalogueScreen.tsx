@@ -65,7 +65,11 @@ function CatalogueBody({
         <LevelsView
           catalogue={catalogue}
           onLevel={(level) => dispatch({ type: 'open', view: { name: 'groups', level, by: 'field', page: 0 } })}
-          onSearch={() => dispatch({ type: 'open', view: { name: 'search', page: 0 } })}
+          onSearch={() => {
+            // A search left inside a field is not the one asked for from the start.
+            if (nav.search.within !== null) dispatch({ type: 'search', draft: { filters: {}, within: null } });
+            dispatch({ type: 'open', view: { name: 'search', page: 0 } });
+          }}
         />
       );
     case 'groups':
@@ -84,6 +88,10 @@ function CatalogueBody({
           view={view}
           onPage={(page) => dispatch({ type: 'replace', view: { ...view, page } })}
           onProcedure={openProcedure}
+          onSearchWithin={() => {
+            dispatch({ type: 'search', draft: { text: '', filters: view.filters, within: view.title } });
+            dispatch({ type: 'open', view: { name: 'search', page: 0 } });
+          }}
         />
       );
     case 'search':

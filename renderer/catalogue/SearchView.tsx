@@ -60,8 +60,16 @@ export function SearchView({
       </div>
       {/* The one part that scrolls: the typed text and the keyboard stay in view (catalogue.css). */}
       <div className="search-pane">
+        {draft.within !== null && !filtersOpen && (
+          <div className="search-within">
+            <p>{t('catalogue.within', { title: draft.within })}</p>
+            <button type="button" className="button button--chip" onClick={() => onDraft({ filters: {}, within: null })}>
+              {t('catalogue.searchEverywhere')}
+            </button>
+          </div>
+        )}
         {filtersOpen ? (
-          <FilterPanel catalogue={catalogue} filters={draft.filters} onFilters={(filters) => onDraft({ filters })} />
+          <FilterPanel catalogue={catalogue} filters={draft.filters} onFilters={(filters) => onDraft({ filters, within: null })} />
         ) : query === '' && !filtered ? (
           <p className="lead">{t('catalogue.searchHint')}</p>
         ) : (
@@ -74,7 +82,7 @@ export function SearchView({
             onResults={onResults}
             onProcedure={onProcedure}
             onSuggestion={(text) => onDraft({ text })}
-            onClearFilters={filtered ? () => onDraft({ filters: {} }) : null}
+            onClearFilters={filtered ? () => onDraft({ filters: {}, within: null }) : null}
           />
         )}
       </div>
