@@ -69,9 +69,11 @@ export function makeTempDir(prefix: string): string {
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-export function startCentral(opts: { port?: number; dbFile: string; updatesDir?: string }): Promise<RunningProcess> {
+/** `catalogue`: a catalogue file the server serves instead of the sample (`--catalogue`). */
+export function startCentral(opts: { port?: number; dbFile: string; updatesDir?: string; catalogue?: string }): Promise<RunningProcess> {
   const args = ['--port', String(opts.port ?? 0), '--db', opts.dbFile, '--admin-token', TEST_ADMIN_TOKEN];
   if (opts.updatesDir !== undefined) args.push('--updates-dir', opts.updatesDir);
+  if (opts.catalogue !== undefined) args.push('--catalogue', opts.catalogue);
   return startListening('server/main.ts', args, 'central');
 }
 
