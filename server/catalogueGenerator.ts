@@ -7,7 +7,7 @@
 import { Procedure } from '../shared/api/catalogue';
 import type { Catalogue } from './catalogueFile';
 import { loadDemoCatalogue } from './catalogueDemo';
-import { everydayKeywords, loadSampleCatalogue } from './catalogueSample';
+import { loadSampleCatalogue } from './catalogueSample';
 
 export interface SyntheticCatalogueOptions {
   procedures: number;
@@ -60,14 +60,13 @@ export function generateCatalogue({ procedures: count, seed = 1 }: SyntheticCata
   const codeOffset = Math.floor(random() * 1_000_000);
 
   const procedures = Array.from({ length: count }, (_, index): Procedure => {
-    const { keywords: _sourceKeywords, ...source } = pick(sources);
+    const source = pick(sources);
     const qualifier = pick(qualifiers);
     const code = `${1 + Math.floor(index / 1_000_000)}.${String(((index % 1_000_000) * 7919 + codeOffset) % 1_000_000).padStart(6, '0')}`;
     const object = source.result?.name ?? source.name;
     const name = `${pick(verbs)} ${sentenceCase(object)}${qualifier.text}`;
     const extraDocuments = Array.from({ length: Math.floor(random() * 4) }, () => pick(allDocuments));
     const documents = [...new Map([...source.documents, ...extraDocuments].map((document) => [document.name, document])).values()];
-    const keywords = everydayKeywords({ name, field: source.field });
     return Procedure.parse({
       ...source,
       id: `tthc-${code}`,
@@ -78,7 +77,6 @@ export function generateCatalogue({ procedures: count, seed = 1 }: SyntheticCata
       onlineLevel: pick(onlineLevels),
       nonGeographic: pick(nonGeographic),
       result: { name: object, code: null },
-      ...(keywords.length > 0 && { keywords }),
     });
   });
   return { agencies: sample.agencies, fields: sample.fields, locations: sample.locations, procedures, everydayNames: [] };

@@ -150,7 +150,7 @@ describe('migration 004_levels', () => {
   it('gives cached and staged procedures `levels` from their `level`, and keeps the catalogue, its cursor and its search', () => {
     versionThreeCache();
     const db = openCatalogueDb(path, silent);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const stored = (sql: string) => JSON.parse(db.prepare<[], string>(sql).pluck().get() ?? 'null') as Record<string, unknown>;
     const cached = stored("SELECT data FROM records WHERE type = 'procedure'");
     expect(cached).toMatchObject({ id: birth.id, levels: ['xa'] });

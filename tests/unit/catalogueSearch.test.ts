@@ -118,7 +118,7 @@ describe('catalogue search ranking on the sample catalogue', () => {
     db.transaction(() => createCatalogueStore(db).applyChanges([{ op: 'upsert', id: karaoke.id, record: { type: 'procedure', data: karaoke } }]))();
     search.invalidate();
     try {
-      expect(topIds('kinh doanh karao')).toEqual([karaoke.id]);
+      expect(topIds('kinh doanh karao')[0]).toBe(karaoke.id);
       expect(topIds('karaoek')).toEqual([karaoke.id]);
     } finally {
       db.transaction(() => createCatalogueStore(db).applyChanges([{ op: 'delete', type: 'procedure', id: karaoke.id }]))();

@@ -26,8 +26,8 @@ function nameLength(nameKey: string): number {
   return words[0] === 'thu' && words[1] === 'tuc' ? words.length - 2 : words.length;
 }
 
-/** The name length a procedure rowid was given. */
-export const nameLengthOfRowid = (rowid: number): number => Math.floor(rowid / ROWIDS_PER_NAME_LENGTH);
+/** A procedure's everyday names as indexed with its name: its keywords and its result's name ("Giấy khai sinh"). */
+export const keywordsKey = (procedure: Procedure): string => searchKey([...(procedure.keywords ?? []), procedure.result?.name ?? ''].join(' '));
 
 /** Online levels at which a citizen can file without coming in. */
 const FILED_ONLINE = new Set(['toan_trinh', 'mot_phan']);
@@ -67,7 +67,7 @@ function createSearchIndexWriter(db: Database) {
   return {
     write(rowid: number, procedure: Procedure, nameKey = searchKey(procedure.name)): void {
       const documentKeys = procedure.documents.map((document) => searchKey(document.name)).filter((key) => key !== '');
-      const keywords = searchKey([...(procedure.keywords ?? []), procedure.result?.name ?? ''].join(' '));
+      const keywords = keywordsKey(procedure);
       const codeKey = searchKey(procedure.code);
       const agencyKey = searchKey(statements.agencyName.get(procedure.agencyId) ?? '');
       statements.insertFts.run(rowid, nameKey, codeKey, documentKeys.join(' '), agencyKey, keywords);
@@ -139,7 +139,7 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     procedureRowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM procedures WHERE id = ?'),
     lastRowidBelow: db.prepare<[number], number | null>('SELECT max(rowid) FROM procedures WHERE rowid < ?').pluck(),
     insertProcedure: db.prepare(
-      'INSERT INTO procedures (rowid, id, code, name, levels, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO procedures (rowid, id, code, name, levels, field, agency_id, online_level, online, name_key, keywords_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     deleteProcedure: db.prepare('DELETE FROM procedures WHERE rowid = ?'),
     insertLevel: db.prepare('INSERT OR IGNORE INTO procedure_levels (level, rowid) VALUES (?, ?)'),
@@ -194,6 +194,8 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
       procedure.agencyId,
       procedure.onlineLevel,
       online,
+      nameKey,
+      keywordsKey(procedure),
     );
     for (const level of procedure.levels) statements.insertLevel.run(level, rowid);
     if (!deferSearchIndex) batch.written.set(rowid, { procedure, nameKey });
