@@ -42,7 +42,7 @@ const ANCHOR_WEIGHT_SHARE = 0.6;
 /** The two rarest concepts find candidates however their weights compare: the rarest may be a slip ("sẽ" for "xe"). */
 const MIN_ANCHOR_CONCEPTS = 2;
 /** Candidates scored at most. */
-const MAX_CANDIDATES = 1500;
+const MAX_CANDIDATES = 800;
 /** Candidates read from the whole index per concept the names do not cover. */
 const MAX_ELSEWHERE_CANDIDATES = 400;
 /**
