@@ -5,17 +5,23 @@
  * and the sample's demo service locations. Shipped with the server, read at run time: `npm start` needs nothing
  * beside the checkout.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { type Catalogue, type CatalogueFileImport, importCatalogueFile } from './catalogueFile';
 import { loadSampleCatalogue } from './catalogueSample';
 
 export const NATIONAL_CATALOGUE_FILE = new URL('./fixtures/catalogue-national.json.gz', import.meta.url);
+/**
+ * Where the file is when this module runs bundled into the Electron app's out/main (its demo mode): the app's root
+ * holds server/fixtures, packed by build/electron-builder.config.ts.
+ */
+const BUNDLED_NATIONAL_CATALOGUE_FILE = new URL('../../server/fixtures/catalogue-national.json.gz', import.meta.url);
 
 let national: CatalogueFileImport | undefined;
 /** The national catalogue as the server reads any catalogue file, once per process. */
 export function loadNationalCatalogue(): CatalogueFileImport {
-  national ??= importCatalogueFile(JSON.parse(gunzipSync(readFileSync(NATIONAL_CATALOGUE_FILE)).toString('utf8')));
+  const file = [NATIONAL_CATALOGUE_FILE, BUNDLED_NATIONAL_CATALOGUE_FILE].find((candidate) => existsSync(candidate)) ?? NATIONAL_CATALOGUE_FILE;
+  national ??= importCatalogueFile(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')));
   return national;
 }
 

@@ -201,6 +201,9 @@ export function planQuery(input: string, dictionary: Dictionary, vocabulary: Voc
       if (!found) continue;
       const { phrase, entry } = found;
       matched = end - start;
+      // A word of the dictionary may also be a slip for another ("sáu" typed for "sao"): its own spellings follow.
+      const respellings =
+        matched === 1 && !entry.filler ? wordAlternatives(phrase, vocabulary, beingTyped && end === words.length).slice(1) : [];
       concepts.push({
         typed: phrase,
         filler: entry.filler,
@@ -209,6 +212,7 @@ export function planQuery(input: string, dictionary: Dictionary, vocabulary: Voc
           ...entry.means
             .filter((meaning) => meaning !== phrase)
             .map((meaning) => ({ terms: meaning.split(' '), quality: QUALITY.dictionary, together: false })),
+          ...respellings,
         ],
       });
     }

@@ -132,6 +132,49 @@ describe('catalogue search ranking on the sample catalogue', () => {
   });
 });
 
+describe('scoring by relevance', () => {
+  const names = (query: string) => find(query).items.map((item) => item.name);
+
+  it('puts the plain procedure before its variants, unless the query names the variant', () => {
+    expect(names('đăng ký kết hôn')[0]).toBe('Thủ tục đăng ký kết hôn');
+    expect(names('đăng ký kết hôn có yếu tố nước ngoài')[0]).toBe('Thủ tục đăng ký kết hôn có yếu tố nước ngoài');
+    expect(names('đăng ký khai sinh')[0]).toBe('Thủ tục đăng ký khai sinh');
+  });
+
+  it('ranks partial matches by how much of the query they cover: a word no name has keeps nothing out', () => {
+    const partial = find('đăng ký khai sinh abcxyz');
+    expect(partial.items[0]?.id).toBe('tthc-1.001193');
+    // Scores fall with what a result leaves of the query uncovered.
+    const scores = partial.items.map((item) => item.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('weighs fillers so little that they never decide: "làm … cho con ở đâu" finds the same as without them', () => {
+    expect(topIds('làm giấy khai sinh cho con ở đâu')[0]).toBe(topIds('giấy khai sinh')[0]);
+  });
+
+  it('weighs rare words above common ones: "cấp" hardly counts beside "hộ chiếu"', () => {
+    expect(topIds('cấp hộ chiếu')[0]).toBe('tthc-1.001456');
+  });
+
+  it('applies the province\'s everyday names from the feed the same way as the shipped ones', () => {
+    const store = createCatalogueStore(db);
+    const entry: ValidChange = {
+      op: 'upsert',
+      id: 'the-xanh',
+      record: { type: 'everydayName', data: { id: 'the-xanh', phrase: 'giấy báo sinh', means: ['đăng ký khai sinh'] } },
+    };
+    db.transaction(() => store.applyChanges([entry]))();
+    search.invalidate();
+    try {
+      expect(topIds('giấy báo sinh')[0]).toBe('tthc-1.001193');
+    } finally {
+      db.transaction(() => store.applyChanges([{ op: 'delete', type: 'everydayName', id: 'the-xanh' }]))();
+      search.invalidate();
+    }
+  });
+});
+
 describe('catalogue browsing and filters', () => {
   it('lists the whole catalogue in code order for an empty query, paged', () => {
     const all = search.search({ query: '', filters: {}, limit: 100, offset: 0 });

@@ -36,10 +36,13 @@ const ADJACENCY_WEIGHT = 0.1;
 const MIN_RELATIVE_COVERAGE = 0.5;
 /** A word is too common to find candidates by (it is still scored) when more than this share of names have it. */
 const COMMON_WORD_SHARE = 0.2;
-/** Concepts, the rarest first, whose words find the candidates. */
+/** Concepts, the rarest first, whose words find the candidates: at most this many, weighing this share of the rarest. */
 const ANCHOR_CONCEPTS = 3;
+const ANCHOR_WEIGHT_SHARE = 0.6;
+/** The two rarest concepts find candidates however their weights compare: the rarest may be a slip ("sẽ" for "xe"). */
+const MIN_ANCHOR_CONCEPTS = 2;
 /** Candidates scored at most. */
-const MAX_CANDIDATES = 3000;
+const MAX_CANDIDATES = 800;
 /** Candidates read from the whole index per concept the names do not cover. */
 const MAX_ELSEWHERE_CANDIDATES = 400;
 /**
@@ -85,6 +88,12 @@ interface RankingEntry {
   /** Words of the name, without the "Thủ tục" many official names start with. */
   nameWords: string[];
   name: Set<string>;
+  /**
+   * Each name word's share in how much of the name a query covers, over all its places in the name, and their sum:
+   * words most names have (đăng ký, cấp, giấy) count half, as left unmatched they hardly make a variant.
+   */
+  wordWeights: Map<string, number>;
+  nameWeight: number;
   keywords: Set<string>;
   levels: Level[];
   field: string;
@@ -98,8 +107,6 @@ interface RankingData {
   titleFrequency: Map<string, number>;
   /** Words of names and everyday names, the most frequent first, by their deletions (the typo fallback). */
   typos: ReturnType<typeof createTypoIndex>;
-  /** Words more than COMMON_WORD_SHARE of names have. */
-  common: Set<string>;
   /** Neighbouring words of names, as "first second". */
   pairs: Set<string>;
   dictionary: Dictionary;
@@ -178,6 +185,8 @@ export function createCatalogueSearch(db: Database) {
           rowid: row.rowid,
           nameWords,
           name: new Set(nameWords),
+          wordWeights: new Map(),
+          nameWeight: 0,
           keywords: new Set(row.keywordsKey.split(' ').filter(Boolean)),
           levels: JSON.parse(row.levels) as Level[],
           field: row.field,
@@ -195,12 +204,18 @@ export function createCatalogueSearch(db: Database) {
         .all()
         .map((data) => JSON.parse(data) as EverydayName);
       const total = Math.max(1, entries.size);
+      for (const entry of entries.values()) {
+        for (const word of entry.nameWords) {
+          const weight = (titleFrequency.get(word) ?? 0) > total * COMMON_WORD_SHARE ? 0.5 : 1;
+          entry.wordWeights.set(word, (entry.wordWeights.get(word) ?? 0) + weight);
+          entry.nameWeight += weight;
+        }
+      }
       ranking = {
         entries,
         titleFrequency,
         typos: createTypoIndex(titleTerms),
         pairs,
-        common: new Set(titleTerms.filter((term) => (titleFrequency.get(term) ?? 0) > total * COMMON_WORD_SHARE)),
         dictionary: buildDictionary(province),
         version: dataVersion,
       };
@@ -240,10 +255,9 @@ export function createCatalogueSearch(db: Database) {
     };
   }
 
-  // Past MAX_CANDIDATES, FTS5's bm25 (name weighted over everyday names) picks which: a rare cut-off, on huge catalogues.
-  const titlesMatch = db
-    .prepare<[string, number], number>('SELECT rowid FROM procedure_titles WHERE procedure_titles MATCH ? ORDER BY bm25(procedure_titles, 2.0, 1.0) LIMIT ?')
-    .pluck();
+  // Past MAX_CANDIDATES the shortest names are kept (rowids are in name-length order, migration 002): a rare cut-off,
+  // on huge catalogues, that ranking every match by bm25 first would make several times slower.
+  const titlesMatch = db.prepare<[string, number], number>('SELECT rowid FROM procedure_titles WHERE procedure_titles MATCH ? LIMIT ?').pluck();
   const anywhereMatch = db.prepare<[string, number], number>('SELECT rowid FROM procedure_fts WHERE procedure_fts MATCH ? LIMIT ?').pluck();
   const summaryByRowid = db.prepare<[number], StoredSummary>(`SELECT ${SUMMARY_COLUMNS} FROM procedures p WHERE p.rowid = ?`);
 
@@ -291,13 +305,17 @@ export function createCatalogueSearch(db: Database) {
       .map((concept, index) => ({ concept, weight: weights[index] as number }))
       .filter(({ concept, weight }) => !concept.filler && weight > 0)
       .sort((a, b) => b.weight - a.weight)
+      .filter(({ weight }, index, sorted) => index < MIN_ANCHOR_CONCEPTS || weight >= (sorted[0]?.weight ?? 0) * ANCHOR_WEIGHT_SHARE)
       .slice(0, ANCHOR_CONCEPTS);
     const anchors = new Set<string>();
     const commonAnchors = new Set<string>();
     for (const { concept } of anchorConcepts) {
-      for (const { terms, quality } of concept.alternatives) {
-        // A guess at a typo of a word the catalogue has finds no candidates of its own: it only scores.
-        if (quality < QUALITY.typo) continue;
+      // As typed and as the dictionary means it; respellings and completions only of a word no name has as typed
+      // (they still score where the candidates have them).
+      const typedInNames = frequency(concept.alternatives[0]?.terms ?? []) > 0;
+      for (const { terms, quality, together } of concept.alternatives) {
+        const respelt = together && terms !== concept.alternatives[0]?.terms;
+        if ((respelt && typedInNames) || quality < QUALITY.typo) continue;
         const rarest = [...terms].sort((a, b) => (data.titleFrequency.get(a) ?? 0) - (data.titleFrequency.get(b) ?? 0))[0] as string;
         const count = data.titleFrequency.get(rarest) ?? 0;
         if (count === 0) continue;
@@ -358,19 +376,13 @@ export function createCatalogueSearch(db: Database) {
       }
       const coverage = covered / weightSum;
       if (coverage === 0) continue;
-      // Words most names have (đăng ký, cấp, giấy) count half: left unmatched, they hardly make a variant.
-      let nameWeight = 0;
       let nameMatched = 0;
-      for (const word of entry.nameWords) {
-        const weight = data.common.has(word) ? 0.5 : 1;
-        nameWeight += weight;
-        if (nameTermsMatched.has(word)) nameMatched += weight;
-      }
+      for (const term of nameTermsMatched) nameMatched += entry.wordWeights.get(term) ?? 0;
       let adjacent = 0;
       for (let index = 1; index < concepts.length; index++) {
         if (firstAt[index - 1] as number >= 0 && firstAt[index] as number >= 0 && firstAt[index] === (lastAt[index - 1] as number) + 1) adjacent++;
       }
-      const nameCovered = nameWeight === 0 ? 0 : nameMatched / nameWeight;
+      const nameCovered = entry.nameWeight === 0 ? 0 : nameMatched / entry.nameWeight;
       const sideBySide = concepts.length > 1 ? adjacent / (concepts.length - 1) : 0;
       scored.push({ rowid, coverage, score: coverage + NAME_COVERAGE_WEIGHT * nameCovered + ADJACENCY_WEIGHT * sideBySide });
     }
