@@ -144,7 +144,8 @@ describe('an incremental sync', () => {
 
     expect(outcome).toEqual({ ok: true, kind: 'incremental', applied: 2, pages: 1, refused: [] });
     expect(service.info().cursor).not.toBe(cursorBefore);
-    expect(namesFound(service, 'luu dong')).toEqual(['Thủ tục đăng ký khai sinh lưu động']);
+    // The only name with both words first; names with one of them follow (partial matches rank by coverage).
+    expect(namesFound(service, 'luu dong')[0]).toBe('Thủ tục đăng ký khai sinh lưu động');
     await expect(service.handlers['catalogue:procedure']({ id: removed.id })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(service.status().counts.procedures).toBe(sample.procedures.length - 1);
     await admin('PUT', 'procedure', removed.id, removed);
@@ -159,7 +160,7 @@ describe('an incremental sync', () => {
     await expect(service.syncNow()).resolves.toMatchObject({ ok: true, kind: 'incremental', applied: 1 });
     const queries = ['luu dong', 'khai sinh', 'dang ky', 'ket hon'];
     const beforeMerge = queries.map((query) => namesFound(service, query));
-    expect(beforeMerge[0]).toEqual(['Thủ tục đăng ký khai sinh lưu động']);
+    expect(beforeMerge[0]?.[0]).toBe('Thủ tục đăng ký khai sinh lưu động');
     await service.searchIndexesMerged();
     expect(queries.map((query) => namesFound(service, query))).toEqual(beforeMerge);
     await expect(service.syncNow()).resolves.toMatchObject({ ok: true, kind: 'incremental', applied: 0 });
