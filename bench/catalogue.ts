@@ -36,9 +36,10 @@ const queries = [
   'khai si', 'dang k', 'chuyen truong', 'tro cap', 'dat dai', 'khai sinhh', 'thuong chu', 'giay phep moi truong', '1.001193',
 ];
 
-async function startSyntheticCentral(dbFile: string): Promise<{ url: string; stop(): void }> {
+/** The reference server in its own process with `catalogueArgs`, so that the kiosk's figures are its own. */
+export async function startBenchCentral(dbFile: string, catalogueArgs: readonly string[]): Promise<{ url: string; stop(): void }> {
   const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--demo', '--db', dbFile, '--admin-token', ADMIN_TOKEN];
-  const child = spawn(process.execPath, [...args, '--synthetic-catalogue', String(PROCEDURES), '--seed', '1'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...args, ...catalogueArgs], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise<string>((done, fail) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -70,7 +71,7 @@ function longestMainThreadBusy(): { stop(): number } {
 
 export async function benchCatalogue(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-catalogue-'));
-  const central = await startSyntheticCentral(join(dir, 'central.sqlite'));
+  const central = await startBenchCentral(join(dir, 'central.sqlite'), ['--synthetic-catalogue', String(PROCEDURES), '--seed', '1']);
   const service = await (async () => {
     const { token } = await ensureEnrolled({ dataDir: dir, centralUrl: central.url, enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'bench-catalogue' });
     return openCatalogueService({ dbPath: join(dir, CATALOGUE_DB_FILE), client: createCentralClient({ baseUrl: central.url, token }), logger: createLogger({ level: 'silent' }) });

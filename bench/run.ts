@@ -6,6 +6,7 @@ import { benchCameraToPaint } from './cameraToPaint';
 import { benchCatalogue } from './catalogue';
 import { benchCatalogueFeed } from './catalogueFeed';
 import { benchCentralWrites } from './centralWrites';
+import { benchCatalogueNational } from './catalogueNational';
 import { benchDecoder } from './decoder';
 import { benchFeedbackOutbox } from './feedbackOutbox';
 import { benchHostSpeech } from './hostSpeech';
@@ -18,6 +19,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Camera: receipt in view to status painted (issue 4: camera scanning)', benchCameraToPaint],
   ['Catalogue change feed, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogueFeed],
   ['Kiosk catalogue cache: sync, event-loop stall, search, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogue],
+  ['Kiosk catalogue cache on the national catalogue: sync, search, relevance beside MiniSearch (issue 14: real catalogue)', benchCatalogueNational],
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],
   ['Central server durability: acknowledged writes, synchronous FULL vs NORMAL (issue 16: central server)', benchCentralWrites],
   ['On-screen keyboard: Telex/VNI composition per key (issue 3: procedure catalogue)', benchTelexTyping],

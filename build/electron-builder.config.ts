@@ -18,7 +18,8 @@ const config: Configuration = {
   // build/ holds how to package (this file, the fuses hook, the Linux unit); resources/ what the app shows (icons).
   directories: { output: 'release', buildResources: 'build' },
   // Production dependencies come along from node_modules; of better-sqlite3, its SQLite and C++ sources stay out.
-  files: ['out/**/*', 'package.json', '!node_modules/better-sqlite3/{deps,src}/**'],
+  // The national catalogue the demo mode serves (server/catalogueDemo.ts reads it beside out/).
+  files: ['out/**/*', 'package.json', 'server/fixtures/catalogue-national.json.gz', '!node_modules/better-sqlite3/{deps,src}/**'],
   asar: true,
   // The OS loads a native addon from a real file, not from inside the asar.
   asarUnpack: ['node_modules/better-sqlite3/**/*.node'],

@@ -79,7 +79,8 @@ async function runWebDemo(): Promise<void> {
   const dataDir = join(projectDir, '.kiosk-data');
   mkdirSync(dataDir, { recursive: true });
   // An in-memory database: the demo dossiers are seeded afresh, dated relative to today, at every start.
-  const central = await startCentralServer({ demo: true, port: 0 });
+  // The demo catalogue: a real province's size (the national catalogue, the sample's hand-checked records first).
+  const central = await startCentralServer({ demo: true, port: 0, catalogue: 'demo' });
   const kiosk = await startWebKiosk({
     port,
     centralUrl: central.url,

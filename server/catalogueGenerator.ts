@@ -5,7 +5,9 @@
  * sample's: a province has one, however many procedures it publishes.
  */
 import { Procedure } from '../shared/api/catalogue';
-import { type Catalogue, everydayKeywords, loadSampleCatalogue } from './catalogueSample';
+import type { Catalogue } from './catalogueFile';
+import { loadDemoCatalogue } from './catalogueDemo';
+import { loadSampleCatalogue } from './catalogueSample';
 
 export interface SyntheticCatalogueOptions {
   procedures: number;
@@ -16,11 +18,12 @@ export interface SyntheticCatalogueOptions {
 export const MAX_SYNTHETIC_PROCEDURES = 9_000_000;
 
 const verbs = ['Cấp', 'Cấp lại', 'Cấp đổi', 'Đăng ký', 'Đăng ký thay đổi', 'Điều chỉnh', 'Gia hạn', 'Xác nhận', 'Thu hồi'];
-const qualifiers: readonly { text: string; level?: Procedure['level'] }[] = [
+const qualifiers: readonly { text: string; levels?: Procedure['levels'] }[] = [
   { text: '' },
   { text: '' },
-  { text: ' (thực hiện tại cấp tỉnh)', level: 'tinh' },
-  { text: ' (thực hiện tại cấp xã)', level: 'xa' },
+  { text: ' (thực hiện tại cấp tỉnh)', levels: ['tinh'] },
+  { text: ' (thực hiện tại cấp xã)', levels: ['xa'] },
+  { text: ' (thực hiện tại cấp tỉnh và cấp xã)', levels: ['tinh', 'xa'] },
   { text: ' cho người nước ngoài' },
   { text: ' trong trường hợp bị mất, bị hỏng' },
   { text: ' cho hộ gia đình, cá nhân' },
@@ -57,32 +60,37 @@ export function generateCatalogue({ procedures: count, seed = 1 }: SyntheticCata
   const codeOffset = Math.floor(random() * 1_000_000);
 
   const procedures = Array.from({ length: count }, (_, index): Procedure => {
-    const { keywords: _sourceKeywords, ...source } = pick(sources);
+    const source = pick(sources);
     const qualifier = pick(qualifiers);
     const code = `${1 + Math.floor(index / 1_000_000)}.${String(((index % 1_000_000) * 7919 + codeOffset) % 1_000_000).padStart(6, '0')}`;
     const object = source.result?.name ?? source.name;
     const name = `${pick(verbs)} ${sentenceCase(object)}${qualifier.text}`;
     const extraDocuments = Array.from({ length: Math.floor(random() * 4) }, () => pick(allDocuments));
     const documents = [...new Map([...source.documents, ...extraDocuments].map((document) => [document.name, document])).values()];
-    const keywords = everydayKeywords({ name, field: source.field });
     return Procedure.parse({
       ...source,
       id: `tthc-${code}`,
       code,
       name,
-      level: qualifier.level ?? source.level,
+      levels: qualifier.levels ?? source.levels,
       documents,
       onlineLevel: pick(onlineLevels),
       nonGeographic: pick(nonGeographic),
       result: { name: object, code: null },
-      ...(keywords.length > 0 && { keywords }),
     });
   });
-  return { agencies: sample.agencies, fields: sample.fields, locations: sample.locations, procedures };
+  return { agencies: sample.agencies, fields: sample.fields, locations: sample.locations, procedures, everydayNames: [] };
 }
 
-/** Which catalogue a server seeds: the real sample (demo) or a synthetic one of a given size (benchmarks). */
-export type CatalogueChoice = 'sample' | { synthetic: number; seed?: number };
+/**
+ * Which catalogue a server seeds: the 48 hand-checked procedures (tests), the demo (the national catalogue with the
+ * sample's records taking precedence), a synthetic one of a given size (benchmarks), or one read from a file.
+ */
+export type CatalogueChoice = 'sample' | 'demo' | { synthetic: number; seed?: number } | { records: Catalogue };
 
-export const seedCatalogue = (choice: CatalogueChoice): Catalogue =>
-  choice === 'sample' ? loadSampleCatalogue() : generateCatalogue({ procedures: choice.synthetic, seed: choice.seed });
+export function seedCatalogue(choice: CatalogueChoice): Catalogue {
+  if (choice === 'sample') return loadSampleCatalogue();
+  if (choice === 'demo') return loadDemoCatalogue();
+  if ('records' in choice) return choice.records;
+  return generateCatalogue({ procedures: choice.synthetic, seed: choice.seed });
+}

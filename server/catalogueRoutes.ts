@@ -4,9 +4,17 @@
  * middleware.
  */
 import type { Hono } from 'hono';
-import { cataloguePaths, catalogueRecordSchemas, type CatalogueRecordType } from '../shared/api/catalogue';
+import {
+  CatalogueFile,
+  cataloguePaths,
+  type CatalogueImportReport,
+  catalogueRecordSchemas,
+  type CatalogueRecordType,
+  MAX_CATALOGUE_IMPORT_BYTES,
+} from '../shared/api/catalogue';
 import { pathWithParam } from '../shared/api/openapi';
 import { changesPageJson, encodeCursor, parseChangesQuery } from './catalogueFeed';
+import { importCatalogueFile } from './catalogueFile';
 import { fail, readBody, type RouteDeps } from './httpHelpers';
 
 const recordTypes = Object.keys(catalogueRecordSchemas) as CatalogueRecordType[];
@@ -24,6 +32,28 @@ export function registerCatalogueRoutes(app: Hono, { store, requireKiosk, requir
     const { rows, hasMore } = catalogue.changesAfter(query.after, query.limit);
     const cursor = encodeCursor(rows.at(-1)?.seq ?? query.after);
     return c.body(changesPageJson(rows, cursor, hasMore), 200, { 'Content-Type': 'application/json' });
+  });
+
+  // A whole catalogue file at once, each record checked on its own: the valid ones are published, the rest reported.
+  app.post(cataloguePaths.adminImport, requireAdmin, async (c) => {
+    const body = await readBody(c, CatalogueFile, MAX_CATALOGUE_IMPORT_BYTES);
+    if (!body.ok) return fail(c, body.failure);
+    // A procedure may also name an agency or a field the server already holds.
+    const { catalogue: file, refused } = importCatalogueFile(body.value, (type, id) => catalogue.has(type, id));
+    const { written, unchanged } = catalogue.importRecords(file);
+    const report: CatalogueImportReport = {
+      accepted: {
+        agencies: file.agencies.length,
+        fields: file.fields.length,
+        procedures: file.procedures.length,
+        locations: file.locations.length,
+        everydayNames: file.everydayNames.length,
+      },
+      written,
+      unchanged,
+      refused,
+    };
+    return c.json(report);
   });
 
   for (const type of recordTypes) {

@@ -1,19 +1,14 @@
 /**
  * The demo catalogue the reference server seeds: the 48 real procedures, 19 fields and 30 agencies of
- * server/fixtures/catalogue-sample.json mapped to the shared schemas (ids kept), everyday-name keywords citizens
- * search with, and demo service locations. The sample's research keys (sources, uncertain, decision, notes) are
+ * server/fixtures/catalogue-sample.json mapped to the shared schemas (ids kept), and demo service locations. The
+ * everyday names citizens search with are the kiosk's dictionary's (shared/text/dictionary.vi.json), for every
+ * catalogue alike. The sample's research keys (sources, uncertain, notes) are
  * dropped by the schemas; each record is validated here, so a bad edit of the fixture fails at seed, not on a kiosk.
  */
 import { z } from 'zod';
-import { Agency, Field, Location, Procedure } from '../shared/api/catalogue';
+import { Agency, Field, Level, Location, Procedure } from '../shared/api/catalogue';
+import type { Catalogue } from './catalogueFile';
 import sampleFile from './fixtures/catalogue-sample.json' with { type: 'json' };
-
-export interface Catalogue {
-  agencies: Agency[];
-  fields: Field[];
-  procedures: Procedure[];
-  locations: Location[];
-}
 
 /** The sample's shape where it differs from the schemas; every other key is passed to the schema as is. */
 const SampleAgency = z.looseObject({
@@ -23,6 +18,8 @@ const SampleAgency = z.looseObject({
 });
 const SampleProcedure = z.looseObject({
   name: z.string(),
+  // One level per record in the sample; the schema lists every level a procedure is done at.
+  level: Level,
   field: z.string(),
   nonGeographic: z.object({ binhDuong: z.boolean().nullable(), national: z.boolean().optional() }),
 });
@@ -40,38 +37,6 @@ const agencyStatus = {
   // The district branches of the centre, closed with the district level on 01/07/2025.
   legacy_2024_2025: 'abolished',
 } as const satisfies Record<z.infer<typeof SampleAgency>['status'], Agency['status']>;
-
-/**
- * Everyday names citizens type or say, matched on the procedure's name or its field. Only the obvious ones: a wrong
- * keyword sends a citizen to the wrong counter.
- */
-const everydayNames: readonly { match: RegExp; field?: string; keywords: readonly string[] }[] = [
-  { match: /khai sinh/iu, keywords: ['giấy khai sinh', 'làm giấy khai sinh'] },
-  { match: /đăng ký kết hôn/iu, keywords: ['giấy kết hôn', 'giấy chứng nhận kết hôn'] },
-  { match: /khai tử/iu, keywords: ['giấy chứng tử', 'báo tử'] },
-  { match: /tình trạng hôn nhân/iu, keywords: ['xác nhận độc thân', 'giấy xác nhận độc thân'] },
-  { match: /thường trú/iu, keywords: ['hộ khẩu', 'nhập hộ khẩu'] },
-  { match: /tạm trú/iu, keywords: ['đăng ký tạm trú', 'sổ tạm trú'] },
-  { match: /căn cước/iu, keywords: ['CCCD', 'căn cước công dân', 'CMND', 'chứng minh nhân dân'] },
-  { match: /hộ chiếu/iu, keywords: ['passport', 'làm hộ chiếu'] },
-  { match: /lý lịch tư pháp/iu, keywords: ['LLTP', 'phiếu lý lịch'] },
-  { match: /giấy phép lái xe/iu, keywords: ['bằng lái', 'bằng lái xe', 'GPLX'] },
-  { match: /biển số xe/iu, keywords: ['đăng ký xe', 'cà vẹt xe', 'biển số'] },
-  { match: /quyền sử dụng đất/iu, field: 'dat-dai', keywords: ['sổ đỏ', 'sổ hồng'] },
-  { match: /giấy phép xây dựng/iu, keywords: ['xin phép xây dựng', 'GPXD', 'xây nhà'] },
-  { match: /^chứng thực/iu, keywords: ['công chứng', 'sao y'] },
-  { match: /hộ kinh doanh/iu, keywords: ['giấy phép kinh doanh', 'đăng ký kinh doanh'] },
-  { match: /thành lập (doanh nghiệp|công ty)/iu, keywords: ['giấy phép kinh doanh', 'mở công ty'] },
-  { match: /bảo hiểm xã hội một lần/iu, keywords: ['BHXH một lần', 'rút bảo hiểm xã hội'] },
-  { match: /thai sản/iu, keywords: ['BHXH thai sản', 'tiền thai sản'] },
-  { match: /chuyển trường/iu, keywords: ['chuyển trường cấp 2', 'chuyển trường THCS'] },
-];
-
-/** The keywords of a procedure with this name in this field, without duplicates; empty when none applies. */
-export function everydayKeywords({ name, field }: { name: string; field: string }): string[] {
-  const applies = (rule: (typeof everydayNames)[number]) => rule.match.test(name) || rule.field === field;
-  return [...new Set(everydayNames.filter(applies).flatMap(({ keywords }) => keywords))];
-}
 
 /**
  * Demo service locations: Thành phố Hồ Chí Minh as it is since 01/07/2025 (domain.md section 0: Bình Dương and Bà
@@ -124,16 +89,16 @@ export function mapSampleCatalogue(file: unknown): Catalogue {
       validated(Agency, { ...agency, status: agencyStatus[status], mergedInto: typeof mergedInto === 'string' ? mergedInto : null }),
     ),
     fields: sample.fields.map((field) => validated(Field, field)),
-    procedures: sample.procedures.map(({ nonGeographic, ...procedure }) => {
-      const keywords = everydayKeywords(procedure);
-      return validated(Procedure, {
+    procedures: sample.procedures.map(({ nonGeographic, level, ...procedure }) =>
+      validated(Procedure, {
         ...procedure,
+        levels: [level],
         // The province's own list decides; without it, a procedure filed anywhere in the country still is.
         nonGeographic: nonGeographic.binhDuong ?? (nonGeographic.national === true ? true : null),
-        ...(keywords.length > 0 && { keywords }),
-      });
-    }),
+      }),
+    ),
     locations: demoLocations.map((location) => validated(Location, location)),
+    everydayNames: [],
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CatalogueRecordType } from '../shared/api/catalogue';
-import type { Catalogue } from './catalogueSample';
+import type { Catalogue } from './catalogueFile';
 
 /** The table, for centralStore's migrations. AUTOINCREMENT: a sequence is never reused, even after its row is replaced. */
 export const catalogueMigration = `
@@ -48,6 +48,11 @@ export interface CatalogueStore {
   remove(type: CatalogueRecordType, id: string): boolean;
   /** Upserts a whole catalogue in one transaction. */
   seed(catalogue: Catalogue): void;
+  /**
+   * Upserts a catalogue's records in one transaction, leaving those already stored as they are unchanged (kiosks
+   * then fetch only what the import changed). Records absent from the catalogue are kept.
+   */
+  importRecords(catalogue: Catalogue): { written: number; unchanged: number };
 }
 
 export function createCatalogueStore(db: Database.Database): CatalogueStore {
@@ -60,10 +65,20 @@ export function createCatalogueStore(db: Database.Database): CatalogueStore {
   const selectLast = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM catalogue_changes');
   const countPresent = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM catalogue_changes WHERE op = 'upsert'");
   const selectPresent = db.prepare<[string], { json: string }>("SELECT json FROM catalogue_changes WHERE type = ? AND op = 'upsert' ORDER BY id");
+  const selectJson = db.prepare<[string, string], string | null>("SELECT json FROM catalogue_changes WHERE type = ? AND id = ? AND op = 'upsert'").pluck();
 
   const upsert = (type: CatalogueRecordType, id: string, record: unknown) => {
     write.run(type, id, 'upsert', JSON.stringify(record));
   };
+
+  /** Referenced records first, so that a kiosk paging through never meets a procedure before its field. */
+  const inFeedOrder = (catalogue: Catalogue): [CatalogueRecordType, { id: string }][] => [
+    ...catalogue.agencies.map((record) => ['agency', record] as [CatalogueRecordType, { id: string }]),
+    ...catalogue.fields.map((record) => ['field', record] as [CatalogueRecordType, { id: string }]),
+    ...catalogue.locations.map((record) => ['location', record] as [CatalogueRecordType, { id: string }]),
+    ...catalogue.procedures.map((record) => ['procedure', record] as [CatalogueRecordType, { id: string }]),
+    ...catalogue.everydayNames.map((record) => ['everydayName', record] as [CatalogueRecordType, { id: string }]),
+  ];
 
   return {
     countRecords: () => countPresent.get()?.n ?? 0,
@@ -81,11 +96,20 @@ export function createCatalogueStore(db: Database.Database): CatalogueStore {
       return true;
     }),
     seed: db.transaction((catalogue: Catalogue) => {
-      // Referenced records first, so that a kiosk paging through never meets a procedure before its field.
-      for (const record of catalogue.agencies) upsert('agency', record.id, record);
-      for (const record of catalogue.fields) upsert('field', record.id, record);
-      for (const record of catalogue.locations) upsert('location', record.id, record);
-      for (const record of catalogue.procedures) upsert('procedure', record.id, record);
+      for (const [type, record] of inFeedOrder(catalogue)) upsert(type, record.id, record);
+    }),
+    importRecords: db.transaction((catalogue: Catalogue) => {
+      let written = 0;
+      let unchanged = 0;
+      for (const [type, record] of inFeedOrder(catalogue)) {
+        const json = JSON.stringify(record);
+        if (selectJson.get(type, record.id) === json) unchanged++;
+        else {
+          write.run(type, record.id, 'upsert', json);
+          written++;
+        }
+      }
+      return { written, unchanged };
     }),
   };
 }

@@ -200,7 +200,10 @@ export interface CentralServerOptions {
    * dossier and no enrolment code; an admin issues codes (POST /api/v1/admin/enrollment-codes).
    */
   demo?: boolean;
-  /** The procedure catalogue seeded into a database that never had one: default 'sample' in demo mode, none otherwise. */
+  /**
+   * The procedure catalogue seeded into a database that never had one (default 'sample', the 48 hand-checked
+   * procedures, in demo mode; none otherwise); a catalogue read from a file (`{ records }`) is imported into any database.
+   */
   catalogue?: CatalogueChoice;
   version?: string;
   log?: (line: string) => void;
@@ -251,7 +254,9 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
   try {
     if (demo && store.countDossiers() === 0) seedDemoData(store, now());
     const catalogue = options.catalogue ?? (demo ? 'sample' : undefined);
-    if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
+    // A catalogue read from a file is what the administrator asked to serve, into a new database or an old one.
+    if (typeof catalogue === 'object' && 'records' in catalogue) store.catalogue.importRecords(catalogue.records);
+    else if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
     const app = createCentralApp({
       store,
       adminToken,

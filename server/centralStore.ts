@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
 import { createFeedbackStore, feedbackOncePerKioskMigration, type FeedbackStore } from './feedbackStore';
-import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
+import { createFleetStore, fleetMigration, searchGapsMigration, type FleetStore } from './fleetStore';
 import { createKioskStore, kioskCredentialsMigration, type KioskStore } from './kioskStore';
 
 /**
@@ -60,6 +60,7 @@ const migrations: readonly string[] = [
   fleetMigration,
   kioskCredentialsMigration,
   feedbackOncePerKioskMigration,
+  searchGapsMigration,
 ];
 
 export interface CentralStore {

@@ -3,9 +3,10 @@
  * token, and the admin lists every enrolled kiosk with its health, stale once its heartbeats stopped.
  */
 import type { Hono } from 'hono';
-import { fleetHealth, fleetPaths, type FleetList, Heartbeat, type HeartbeatAccepted } from '../shared/api/fleet';
+import { fleetHealth, fleetPaths, type FleetList, Heartbeat, type HeartbeatAccepted, type SearchGapList, SearchGapsQuery } from '../shared/api/fleet';
 import { pathWithParam } from '../shared/api/openapi';
-import { fail, readBody, type RouteDeps } from './httpHelpers';
+import { periodContaining } from './feedbackStats';
+import { fail, readBody, readQuery, type RouteDeps } from './httpHelpers';
 
 
 export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requireAdmin }: RouteDeps): void {
@@ -36,5 +37,15 @@ export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requi
       heartbeat: kiosk.heartbeat,
     }));
     return c.json({ kiosks, generatedAt: at.toISOString() } satisfies FleetList);
+  });
+
+  // What citizens searched for and did not find, so that an administrator can add the everyday names missing.
+  app.get(fleetPaths.adminSearchGaps, requireAdmin, (c) => {
+    const query = readQuery(c, SearchGapsQuery);
+    if (!query.ok) return fail(c, query.failure);
+    const at = now();
+    const period = periodContaining(query.value.period, at);
+    const gaps = store.fleet.searchGaps(new Date(period.from), new Date(period.to), query.value.limit);
+    return c.json({ period, gaps, generatedAt: at.toISOString() } satisfies SearchGapList);
   });
 }

@@ -27,11 +27,11 @@ export function bearerToken(c: Context): string | null {
 }
 
 /** Parses a JSON body against `schema`; an empty body is `undefined`, which only an optional schema accepts. */
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.output<S>>> {
-  const tooLarge: Parsed<never> = { ok: false, failure: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` } };
+export async function readBody<S extends z.ZodType>(c: Context, schema: S, maxBytes = MAX_BODY_BYTES): Promise<Parsed<z.output<S>>> {
+  const tooLarge: Parsed<never> = { ok: false, failure: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${maxBytes} bytes.` } };
   // Refused before reading a byte when the client says so up front.
-  if (Number(c.req.header('content-length')) > MAX_BODY_BYTES) return tooLarge;
-  const text = await readTextUpTo(c.req.raw, MAX_BODY_BYTES);
+  if (Number(c.req.header('content-length')) > maxBytes) return tooLarge;
+  const text = await readTextUpTo(c.req.raw, maxBytes);
   if (text === 'too large') return tooLarge;
   if (text === 'aborted') {
     // The client went away mid-upload: its fault, not the server's, and nobody reads this reply.

@@ -1,22 +1,26 @@
 /**
- * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]
- * [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1, serving a synthetic catalogue of n
- * procedures when asked, and the kiosk update files in <dir> under /updates/.
+ * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--catalogue <file.json[.gz]> |
+ * --synthetic-catalogue <n> [--seed <s>]] [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1,
+ * serving the catalogue of a file (imported record by record; what was refused and why goes to stderr) or a
+ * synthetic one of n procedures when asked, and the kiosk update files in <dir> under /updates/.
  * Without --demo it starts empty: no dossier, no catalogue, no enrolment code, and says how to issue the first code.
- * With --demo an empty database gets the demo dossiers, the demo enrolment code and the sample catalogue.
+ * With --demo an empty database gets the demo dossiers, the demo enrolment code and the sample catalogue (48
+ * hand-checked procedures, which tests rely on); `npm start` serves the demo catalogue (server/catalogueDemo.ts).
  * --no-rate-limits lifts the lookup rate limits (server/lookupLimits.ts), for load benchmarks on loopback only.
  * Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
  * was generated, and the enrolment-code instructions outside demo mode); request log lines go to stderr. Bad
  * arguments: one line on stderr, exit status 2.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { describeImport, importCatalogueFile } from './catalogueFile';
 import { type CatalogueChoice, MAX_SYNTHETIC_PROCEDURES } from './catalogueGenerator';
 import { apiPaths } from '../shared/api/gateway';
 import { startCentralServer } from './centralServer';
 
 const usage =
-  'usage: npm run central -- --port <0-65535> [--demo] [--no-rate-limits] [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
+  'usage: npm run central -- --port <0-65535> [--demo] [--no-rate-limits] [--db <file>] [--admin-token <token>] [--catalogue <file.json[.gz]> | --synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
 
 interface CliOptions {
   port: number;
@@ -37,6 +41,7 @@ const parseFlags = (args: string[]) =>
       'no-rate-limits': { type: 'boolean' },
       db: { type: 'string' },
       'admin-token': { type: 'string' },
+      catalogue: { type: 'string' },
       'synthetic-catalogue': { type: 'string' },
       seed: { type: 'string' },
       'updates-dir': { type: 'string' },
@@ -57,13 +62,37 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (values.db === '') return { error: '--db needs a file name' };
   const adminToken = values['admin-token'] ?? env.HCC_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) return { error: 'the admin token must have at least 16 characters' };
-  const catalogue = parseCatalogueChoice(values['synthetic-catalogue'], values.seed);
+  const catalogue = values.catalogue !== undefined ? readCatalogueChoice(values) : parseCatalogueChoice(values['synthetic-catalogue'], values.seed);
   if ('error' in catalogue) return catalogue;
   const updatesDir = values['updates-dir'];
   if (updatesDir !== undefined && !statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
     return { error: `--updates-dir must name an existing directory, not "${updatesDir}"` };
   }
   return { port: Number(values.port), demo: values.demo ?? false, rateLimits: !values['no-rate-limits'], dbFile: values.db, adminToken, catalogue: catalogue.choice, updatesDir };
+}
+
+/**
+ * The catalogue of the file (JSON, or JSON gzipped when it ends in .gz), record by record: what was accepted and
+ * each refused record with why go to stderr, and the server serves the rest. A file that is not a catalogue at all
+ * is a bad argument.
+ */
+function readCatalogueChoice(values: ReturnType<typeof parseFlags>): { choice: CatalogueChoice } | { error: string } {
+  const file = values.catalogue ?? '';
+  if (values['synthetic-catalogue'] !== undefined || values.seed !== undefined) return { error: '--catalogue cannot go with --synthetic-catalogue or --seed' };
+  let json: unknown;
+  try {
+    const bytes = readFileSync(file);
+    json = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+  } catch (error) {
+    return { error: `--catalogue ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not a readable JSON file (${(error as Error).message})`}` };
+  }
+  try {
+    const imported = importCatalogueFile(json);
+    process.stderr.write(`${describeImport(imported, file)}\n`);
+    return { choice: { records: imported.catalogue } };
+  } catch (error) {
+    return { error: `--catalogue ${file}: ${(error as Error).message.replace(/\s+/g, ' ')}` };
+  }
 }
 
 function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice | undefined } | { error: string } {

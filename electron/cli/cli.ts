@@ -116,9 +116,12 @@ const commands: Record<string, CliCommand> = {
         io.err(`sync: failed (${outcome.reason}): ${outcome.message}`);
         return syncExitCodes[outcome.reason];
       }
+      // Skipped records, each with its reason: the server's to fix; the rest of the catalogue is in the cache.
+      for (const record of outcome.refused) io.err(`sync: refused ${record.type} ${record.id}: ${record.reason}`);
       const { procedures, agencies, fields, locations } = info.counts;
+      const refused = outcome.refused.length > 0 ? `; ${outcome.refused.length} records refused (see stderr)` : '';
       io.out(
-        `${outcome.kind} sync: ${outcome.applied} changes in ${outcome.pages} pages; ${procedures} procedures, ${agencies} agencies, ${fields} fields, ${locations} locations; cursor ${info.cursor}`,
+        `${outcome.kind} sync: ${outcome.applied} changes in ${outcome.pages} pages; ${procedures} procedures, ${agencies} agencies, ${fields} fields, ${locations} locations; cursor ${info.cursor}${refused}`,
       );
       return EXIT_OK;
     },
@@ -133,7 +136,7 @@ const commands: Record<string, CliCommand> = {
       const limitText = stringOption(values, 'limit') ?? '10';
       if (!/^\d{1,3}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
       const items = await withCatalogue(() => searchCatalogue({ dataDir: requiredDataDir(values), query, limit: Number(limitText) }));
-      io.out(values.json === true ? JSON.stringify(items, null, 2) : items.map((item) => `${item.code.padEnd(11)} ${item.level.padEnd(4)} ${item.name}`).join('\n'));
+      io.out(values.json === true ? JSON.stringify(items, null, 2) : items.map((item) => `${item.code.padEnd(11)} ${item.levels.join(',').padEnd(7)} ${item.name}`).join('\n'));
       return EXIT_OK;
     },
   },

@@ -16,6 +16,7 @@ import { provisionedSetupHandlers } from './setup/setupHandlers';
 import type { Logger, Redactor } from './logger';
 import { buildHeartbeat, devicesAsReported } from './fleet/heartbeatPayload';
 import { createHeartbeatLoop, DEFAULT_HEARTBEAT_SECONDS, type HeartbeatLoop } from './fleet/heartbeatLoop';
+import { createSearchGapCounter } from './fleet/searchGapCounter';
 import { createTechnicianModule, type TechnicianHostPorts } from './technician/technicianModule';
 import { createTokenRenewal, type KioskCredentials, type TokenRenewal } from './tokenRenewal';
 import { createHostSpeaker, espeakProgram, type HostSpeaker } from './speech/hostSpeaker';
@@ -126,6 +127,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     errorsReported = count;
     return recent;
   };
+  const searchGaps = createSearchGapCounter();
   const fleet = createHeartbeatLoop({
     client,
     kioskId: opts.kioskId,
@@ -143,7 +145,9 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
         locationId: opts.locationId ?? null,
         intervalMs: heartbeatMs,
         now: new Date(),
+        searchGaps: searchGaps.pending(),
       }),
+    delivered: (heartbeat) => searchGaps.delivered(heartbeat.searchGaps ?? []),
   });
   return {
     handlers: {
@@ -156,6 +160,11 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
         return {};
       },
       'speech:synthesize': (request) => speaker.synthesize(request),
+      // A search the citizen left with nothing useful (shared/catalogue/searchGaps.ts): a person's data is dropped here.
+      'catalogue:reportSearchGap': async ({ query, outcome }) => {
+        searchGaps.count(query, outcome);
+        return {};
+      },
       ...catalogue.handlers,
       ...feedback.handlers,
       ...technician,

@@ -106,6 +106,7 @@ async function startDemo(userDataDir: string, logger: Logger): Promise<KioskStar
     central = await startCentralServer({
       demo: true,
       port: 0,
+      catalogue: 'demo',
       log: (line) => logger.info({ component: 'demo-central' }, line),
     });
     logger.info({ url: central.url }, 'demo central server started');

@@ -60,6 +60,7 @@ const kiosk: KioskApi = {
       invoke('catalogue:procedure', request).catch((rejection: unknown) => ({ ok: false as const, error: kioskErrorFromRefusal(rejection) })),
     status: () => invoke('catalogue:status', {}),
     syncNow: () => invoke('catalogue:syncNow', {}),
+    reportSearchGap: (request) => invoke('catalogue:reportSearchGap', request).then(() => undefined),
     onStatus(listener) {
       const forward = (_event: IpcRendererEvent, payload: EventPayload<'catalogue:status'>) => listener(payload);
       ipcRenderer.on('catalogue:status', forward);

@@ -106,6 +106,7 @@ export function createWebHostKiosk(win: Window, openSocket: OpenBridgeSocket = (
       status: async () => valueOf('catalogue:status', await invoke('catalogue:status', {})),
       syncNow: async () => valueOf('catalogue:syncNow', await invoke('catalogue:syncNow', {})),
       onStatus: (listener) => bridge.subscribe('catalogue:status', listener),
+      reportSearchGap: async (request) => void valueOf('catalogue:reportSearchGap', await invoke('catalogue:reportSearchGap', request)),
     },
     feedback: {
       async submit(request) {

@@ -94,16 +94,23 @@ export function GroupsView({
   );
 }
 
+/**
+ * A field's or agency's procedures, a page at a time. A list longer than a page (a province's Thuế or Hải quan has
+ * over a hundred) offers the search inside it: a few words typed narrow it faster than any paging, and most of
+ * its names start with the same words ("Thủ tục ..."), so a jump by first letter would not.
+ */
 export function ProcedureListView({
   catalogue,
   view,
   onPage,
   onProcedure,
+  onSearchWithin,
 }: {
   catalogue: Catalogue;
   view: Extract<CatalogueView, { name: 'list' }>;
   onPage: (page: number) => void;
   onProcedure: (id: string) => void;
+  onSearchWithin: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const request = { query: '', filters: view.filters, limit: pageSize, offset: view.page * pageSize };
@@ -117,6 +124,12 @@ export function ProcedureListView({
             <p className="lead">{t('catalogue.empty')}</p>
           ) : (
             <>
+              {total > pageSize && (
+                <button type="button" className="button button--primary button--wide" onClick={onSearchWithin} data-testid="search-within">
+                  <span className="list-label">{t('catalogue.searchWithin', { title: view.title })}</span>
+                  <span className="list-detail">{t('catalogue.searchWithinDetail')}</span>
+                </button>
+              )}
               <ProcedureList items={items} onProcedure={onProcedure} />
               <Pager page={view.page} total={total} onPage={onPage} />
             </>

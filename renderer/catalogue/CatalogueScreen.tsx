@@ -2,7 +2,7 @@
  * The procedure catalogue: browse by level and field or agency, search, and read a procedure. Its own navigation
  * (a stack, so "back" is always one step) lives here; the kiosk's idle reset unmounts it and forgets everything.
  */
-import { useReducer } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../shared/contract/kiosk';
 import { HomeButton } from '../components/HomeButton';
@@ -11,6 +11,7 @@ import { catalogueNavReducer, currentView, initialCatalogueNav, type CatalogueNa
 import { CatalogueStatusBar, useCatalogueStatus } from './CatalogueStatusBar';
 import { ProcedurePage } from './ProcedurePage';
 import { SearchView } from './SearchView';
+import { useSearchGaps, type SearchGaps } from './useSearchGaps';
 import './catalogue.css';
 
 export function CatalogueScreen({ catalogue, onHome }: { catalogue: KioskApi['catalogue']; onHome: () => void }): React.JSX.Element {
@@ -18,6 +19,13 @@ export function CatalogueScreen({ catalogue, onHome }: { catalogue: KioskApi['ca
   const [nav, dispatch] = useReducer(catalogueNavReducer, initialCatalogueNav);
   const status = useCatalogueStatus(catalogue);
   const atStart = nav.stack.length === 1;
+  const gaps = useSearchGaps(catalogue.reportSearchGap);
+  const searching = nav.stack.some((view) => view.name === 'search');
+  const typed = nav.search.text.trim();
+  // Closing the search, or clearing what was typed, leaves the search that was shown.
+  useEffect(() => {
+    if (!searching || typed === '') gaps.left();
+  }, [gaps, searching, typed]);
   return (
     <section className="screen catalogue-screen" data-testid="catalogue-screen">
       <div className="catalogue-top">
@@ -25,7 +33,7 @@ export function CatalogueScreen({ catalogue, onHome }: { catalogue: KioskApi['ca
         <CatalogueStatusBar status={status} />
       </div>
       {/* A completed sync reloads the view in place: the first sync may finish while the citizen is already here. */}
-      <CatalogueBody key={status?.lastSyncAt ?? 'never'} catalogue={catalogue} nav={nav} dispatch={dispatch} />
+      <CatalogueBody key={status?.lastSyncAt ?? 'never'} catalogue={catalogue} nav={nav} dispatch={dispatch} gaps={gaps} />
       <div className="actions">
         {!atStart && (
           <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
@@ -42,10 +50,12 @@ function CatalogueBody({
   catalogue,
   nav,
   dispatch,
+  gaps,
 }: {
   catalogue: KioskApi['catalogue'];
   nav: CatalogueNav;
   dispatch: (action: CatalogueNavAction) => void;
+  gaps: SearchGaps;
 }): React.JSX.Element {
   const view = currentView(nav);
   const openProcedure = (id: string) => dispatch({ type: 'open', view: { name: 'procedure', id } });
@@ -55,7 +65,11 @@ function CatalogueBody({
         <LevelsView
           catalogue={catalogue}
           onLevel={(level) => dispatch({ type: 'open', view: { name: 'groups', level, by: 'field', page: 0 } })}
-          onSearch={() => dispatch({ type: 'open', view: { name: 'search', page: 0 } })}
+          onSearch={() => {
+            // A search left inside a field is not the one asked for from the start.
+            if (nav.search.within !== null) dispatch({ type: 'search', draft: { filters: {}, within: null } });
+            dispatch({ type: 'open', view: { name: 'search', page: 0 } });
+          }}
         />
       );
     case 'groups':
@@ -74,6 +88,10 @@ function CatalogueBody({
           view={view}
           onPage={(page) => dispatch({ type: 'replace', view: { ...view, page } })}
           onProcedure={openProcedure}
+          onSearchWithin={() => {
+            dispatch({ type: 'search', draft: { text: '', filters: view.filters, within: view.title } });
+            dispatch({ type: 'open', view: { name: 'search', page: 0 } });
+          }}
         />
       );
     case 'search':
@@ -84,7 +102,11 @@ function CatalogueBody({
           page={view.page}
           onDraft={(draft) => dispatch({ type: 'search', draft })}
           onPage={(page) => dispatch({ type: 'replace', view: { ...view, page } })}
-          onProcedure={openProcedure}
+          onResults={gaps.shown}
+          onProcedure={(id) => {
+            gaps.opened();
+            openProcedure(id);
+          }}
         />
       );
     case 'procedure':

@@ -43,7 +43,7 @@ function ProcedureDetails({ procedure }: { procedure: ProcedureDetail }): React.
       <p className="procedure-code">{t('procedure.code', { code: procedure.code })}</p>
       <dl className="facts">
         <dt>{t('procedure.level')}</dt>
-        <dd>{t(`catalogue.levels.${procedure.level}`)}</dd>
+        <dd>{procedure.levels.map((level) => t(`catalogue.levels.${level}`)).join(', ')}</dd>
         <dt>{t('procedure.agency')}</dt>
         <dd>{procedure.agency?.name ?? t('procedure.notStated')}</dd>
         <dt>{t('procedure.onlineLevel')}</dt>

@@ -3,7 +3,7 @@
  * key does not cost a query), narrowed by level, field, agency and "can be filed online". No native input: the
  * text is shown read-only and composed in Telex or VNI by `typeKey`.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Level } from '../../shared/api/catalogue';
 import type { CatalogueFilters, KioskApi } from '../../shared/contract/kiosk';
@@ -25,6 +25,7 @@ export function SearchView({
   page,
   onDraft,
   onPage,
+  onResults,
   onProcedure,
 }: {
   catalogue: KioskApi['catalogue'];
@@ -32,6 +33,8 @@ export function SearchView({
   page: number;
   onDraft: (draft: Partial<SearchDraft>) => void;
   onPage: (page: number) => void;
+  /** The results of `query` are on screen, `total` of them (for the search gaps: useSearchGaps.ts). */
+  onResults: (query: string, total: number) => void;
   onProcedure: (id: string) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -57,8 +60,16 @@ export function SearchView({
       </div>
       {/* The one part that scrolls: the typed text and the keyboard stay in view (catalogue.css). */}
       <div className="search-pane">
+        {draft.within !== null && !filtersOpen && (
+          <div className="search-within">
+            <p>{t('catalogue.within', { title: draft.within })}</p>
+            <button type="button" className="button button--chip" onClick={() => onDraft({ filters: {}, within: null })}>
+              {t('catalogue.searchEverywhere')}
+            </button>
+          </div>
+        )}
         {filtersOpen ? (
-          <FilterPanel catalogue={catalogue} filters={draft.filters} onFilters={(filters) => onDraft({ filters })} />
+          <FilterPanel catalogue={catalogue} filters={draft.filters} onFilters={(filters) => onDraft({ filters, within: null })} />
         ) : query === '' && !filtered ? (
           <p className="lead">{t('catalogue.searchHint')}</p>
         ) : (
@@ -68,9 +79,10 @@ export function SearchView({
             filters={draft.filters}
             page={page}
             onPage={onPage}
+            onResults={onResults}
             onProcedure={onProcedure}
             onSuggestion={(text) => onDraft({ text })}
-            onClearFilters={filtered ? () => onDraft({ filters: {} }) : null}
+            onClearFilters={filtered ? () => onDraft({ filters: {}, within: null }) : null}
           />
         )}
       </div>
@@ -85,6 +97,7 @@ function SearchResults({
   filters,
   page,
   onPage,
+  onResults,
   onProcedure,
   onSuggestion,
   onClearFilters,
@@ -94,6 +107,7 @@ function SearchResults({
   filters: CatalogueFilters;
   page: number;
   onPage: (page: number) => void;
+  onResults: (query: string, total: number) => void;
   onProcedure: (id: string) => void;
   onSuggestion: (text: string) => void;
   onClearFilters: (() => void) | null;
@@ -103,6 +117,10 @@ function SearchResults({
   const results = useLoad(JSON.stringify(request), () => catalogue.search(request), typingPauseMs);
   // While the next results load, the last ones stay: the list does not blink at every key.
   const shown = results.state === 'loading' && results.previous !== null ? { state: 'loaded' as const, value: results.previous } : results;
+  const loadedTotal = results.state === 'loaded' ? results.value.total : null;
+  useEffect(() => {
+    if (loadedTotal !== null) onResults(query, loadedTotal);
+  }, [onResults, query, loadedTotal]);
   return (
     <Loaded load={shown}>
       {({ items, total }) =>

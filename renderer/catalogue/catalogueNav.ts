@@ -20,6 +20,8 @@ export interface SearchDraft {
   text: string;
   mode: InputMode;
   filters: CatalogueFilters;
+  /** The field's or agency's name when the search was opened from its list, to search inside it; else null. */
+  within: string | null;
 }
 
 export interface CatalogueNav {
@@ -37,7 +39,7 @@ export type CatalogueNavAction =
 
 export const initialCatalogueNav: CatalogueNav = {
   stack: [{ name: 'levels' }],
-  search: { text: '', mode: 'telex', filters: {} },
+  search: { text: '', mode: 'telex', filters: {}, within: null },
 };
 
 export function catalogueNavReducer(nav: CatalogueNav, action: CatalogueNavAction): CatalogueNav {

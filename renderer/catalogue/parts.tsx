@@ -9,7 +9,10 @@ export function pageCount(total: number, size = pageSize): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
-/** Previous / next with "page x of y"; nothing when everything fits on one page. */
+/** Past this many pages the pager offers the first and the last page too: a long field is paged by touch alone. */
+const pagesBeforeEnds = 3;
+
+/** Previous / next with "page x of y" (and first / last for long lists); nothing when everything fits on one page. */
 export function Pager({
   page,
   total,
@@ -24,8 +27,14 @@ export function Pager({
   const { t } = useTranslation();
   const pages = pageCount(total, size);
   if (pages <= 1) return null;
+  const ends = pages > pagesBeforeEnds;
   return (
     <nav className="pager" aria-label={t('catalogue.page', { page: page + 1, pages })}>
+      {ends && (
+        <button type="button" className="button" disabled={page === 0} onClick={() => onPage(0)}>
+          {t('catalogue.first')}
+        </button>
+      )}
       <button type="button" className="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
         {t('catalogue.previous')}
       </button>
@@ -33,6 +42,11 @@ export function Pager({
       <button type="button" className="button button--primary" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
         {t('catalogue.next')}
       </button>
+      {ends && (
+        <button type="button" className="button" disabled={page >= pages - 1} onClick={() => onPage(pages - 1)}>
+          {t('catalogue.last')}
+        </button>
+      )}
     </nav>
   );
 }

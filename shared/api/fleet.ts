@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { API_PREFIX } from './gateway';
+import { MAX_GAP_QUERY_CHARS, searchGapOutcomes } from '../catalogue/searchGaps';
+import { PeriodRange, StatsPeriod } from './feedback';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
@@ -12,6 +14,20 @@ const count = z.number().int().min(0);
 /** `disabled`: the kiosk is set up without this device; `unknown`: nothing has shown yet whether it works. */
 export const DeviceHealth = z.enum(['ok', 'fault', 'unknown', 'disabled']);
 export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+/** Distinct queries a heartbeat carries at most (the kiosk keeps no more between two heartbeats). */
+export const MAX_SEARCH_GAPS = 50;
+
+/**
+ * A search that found nothing useful, with how many times it was made since the last heartbeat: normalised text
+ * only, and never a query that looks like a person's data (shared/catalogue/searchGaps.ts).
+ */
+export const SearchGap = z.object({
+  query: z.string().min(1).max(MAX_GAP_QUERY_CHARS),
+  outcome: z.enum(searchGapOutcomes),
+  count: z.number().int().min(1).max(1_000_000),
+});
+export type SearchGap = z.infer<typeof SearchGap>;
 
 export const Heartbeat = z.object({
   version: z.string().min(1).max(64),
@@ -29,6 +45,8 @@ export const Heartbeat = z.object({
   /** Seconds until the next heartbeat: the server calls the kiosk stale after STALE_AFTER_INTERVALS of them. */
   intervalSeconds: z.number().int().min(10).max(24 * 60 * 60),
   sentAt: isoDateTime,
+  /** Searches since the last accepted heartbeat that found nothing or after which nothing was opened; absent from older kiosks. */
+  searchGaps: z.array(SearchGap).max(MAX_SEARCH_GAPS).optional(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
@@ -64,9 +82,30 @@ export type FleetKiosk = z.infer<typeof FleetKiosk>;
 export const FleetList = z.object({ kiosks: z.array(FleetKiosk), generatedAt: isoDateTime });
 export type FleetList = z.infer<typeof FleetList>;
 
+/** The admin's list of search gaps: the current month, quarter or year, the most frequent first. */
+export const SearchGapsQuery = z.object({
+  period: StatsPeriod.default('month'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const SearchGapRow = z.object({
+  query: z.string(),
+  /** Searches that found nothing. */
+  noResult: count,
+  /** Searches that found procedures, none of which was opened. */
+  openedNothing: count,
+  /** How many kiosks reported it: one kiosk's repeated tries weigh less than a whole province's. */
+  kiosks: count,
+});
+export type SearchGapRow = z.infer<typeof SearchGapRow>;
+
+export const SearchGapList = z.object({ period: PeriodRange, gaps: z.array(SearchGapRow), generatedAt: isoDateTime });
+export type SearchGapList = z.infer<typeof SearchGapList>;
+
 export const fleetPaths = {
   heartbeat: (kioskId: string) => `${API_PREFIX}/kiosks/${encodeURIComponent(kioskId)}/heartbeat`,
   adminKiosks: `${API_PREFIX}/admin/kiosks`,
+  adminSearchGaps: `${API_PREFIX}/admin/search-gaps`,
 } as const;
 
 /** The server's verdict on one kiosk at `now`. Pure, shared so that a province's server can reuse it. */

@@ -18,11 +18,15 @@ import {
   Agency,
   CatalogueChange,
   CatalogueChangesPage,
+  CatalogueFile,
+  CatalogueImportReport,
   cataloguePaths,
   type CatalogueRecordType,
   DEFAULT_CHANGES_PAGE,
+  EverydayName,
   Field,
   Location,
+  MAX_CATALOGUE_IMPORT_BYTES,
   MAX_CHANGES_PAGE,
   Procedure,
 } from './catalogue';
@@ -48,7 +52,18 @@ import {
   TokenRenewed,
 } from './gateway';
 import { LocationList, MAX_PROVISIONING_CENTRAL_URL, provisioningPaths } from './provisioning';
-import { DeviceHealth, FleetHealth, FleetKiosk, FleetList, fleetPaths, Heartbeat, HeartbeatAccepted, STALE_AFTER_INTERVALS } from './fleet';
+import {
+  DeviceHealth,
+  FleetHealth,
+  FleetKiosk,
+  FleetList,
+  fleetPaths,
+  Heartbeat,
+  HeartbeatAccepted,
+  SearchGap,
+  SearchGapList,
+  STALE_AFTER_INTERVALS,
+} from './fleet';
 
 /** The reference server's HTML pages: printable demo receipts, and the public lookup page their QR codes open. */
 export const pagePaths = { receipts: '/receipts', lookup: '/tra-cuu' } as const;
@@ -98,8 +113,11 @@ const componentSchemas = {
   Field,
   Procedure,
   Location,
+  EverydayName,
   CatalogueChange,
   CatalogueChangesPage,
+  CatalogueFile,
+  CatalogueImportReport,
   FeedbackRequest,
   FeedbackAccepted,
   FeedbackList,
@@ -113,6 +131,8 @@ const componentSchemas = {
   FleetHealth,
   FleetKiosk,
   FleetList,
+  SearchGap,
+  SearchGapList,
 } satisfies Record<string, z.ZodType>;
 type SchemaName = keyof typeof componentSchemas;
 
@@ -188,7 +208,13 @@ const rateLimited = {
 };
 const kioskIdParameter = { name: 'id', in: 'path', required: true, description: 'The kiosk\'s id.', schema: { type: 'string', minLength: 1, maxLength: 128 } };
 
-const catalogueRecordSchemaNames = { agency: 'Agency', field: 'Field', procedure: 'Procedure', location: 'Location' } as const satisfies Record<
+const catalogueRecordSchemaNames = {
+  agency: 'Agency',
+  field: 'Field',
+  procedure: 'Procedure',
+  location: 'Location',
+  everydayName: 'EverydayName',
+} as const satisfies Record<
   CatalogueRecordType,
   SchemaName
 >;
@@ -229,6 +255,26 @@ function catalogueAdminPaths(): Record<string, Record<string, JsonObject>> {
       },
     };
   }
+  paths[cataloguePaths.adminImport] = {
+    post: {
+      tags: ['admin'],
+      operationId: 'importCatalogue',
+      summary: 'Import a whole catalogue file: each record checked on its own, the valid ones published, the rest reported',
+      description:
+        'Records new or different from the stored ones are written (kiosks fetch them at their next sync); records ' +
+        'the file does not hold are kept. A procedure must name an agency and a field of the file or of the catalogue. ' +
+        `At most ${MAX_CATALOGUE_IMPORT_BYTES} bytes.`,
+      security: [{ adminToken: [] }],
+      requestBody: body('CatalogueFile'),
+      responses: {
+        200: json('What was accepted, written and refused (with each reason).', 'CatalogueImportReport'),
+        400: failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it is not a catalogue file (no procedures list).'),
+        401: adminOnly,
+        413: failure(`BAD_REQUEST: the body is larger than ${MAX_CATALOGUE_IMPORT_BYTES} bytes.`),
+        500: internal,
+      },
+    },
+  };
   return paths;
 }
 
@@ -345,6 +391,24 @@ function fleetApiPaths(): Record<string, Record<string, JsonObject>> {
         summary: 'Every enrolled kiosk: last seen, health, version, location',
         security: [{ adminToken: [] }],
         responses: { 200: json('The fleet.', 'FleetList'), 401: adminOnly, 500: internal },
+      },
+    },
+    [fleetPaths.adminSearchGaps]: {
+      get: {
+        tags: ['admin'],
+        operationId: 'listSearchGaps',
+        summary: 'What citizens searched for at the kiosks and did not find: the most frequent queries of the current month, quarter or year',
+        description:
+          'Added up from the `searchGaps` of heartbeats received in the period (server time). `noResult`: the search found ' +
+          'nothing; `openedNothing`: it found procedures and none was opened. Queries are normalised text; a query that ' +
+          'looks like a person\'s data (digits of an ID or phone number, a dossier code, an email, a name) is dropped by the ' +
+          'kiosk and again by the server. Sorted by the two counts together, most first.',
+        security: [{ adminToken: [] }],
+        parameters: [
+          periodParameter('The current month, quarter or year (Vietnam time); default month.'),
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+        ],
+        responses: { 200: json('The queries, most frequent first.', 'SearchGapList'), 400: badBody, 401: adminOnly, 500: internal },
       },
     },
   };
@@ -562,7 +626,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             'Without `since`, pages through the whole catalogue: agencies, fields, locations, procedures. With the ' +
             '`cursor` of the last page applied, returns only what changed since, the latest change of each record ' +
             '(`upsert` with its `data`, or `delete`). Call again with the new cursor while `hasMore`. Each `data` is ' +
-            'an Agency, Field, Procedure or Location as its `type` says.',
+            'an Agency, Field, Procedure, Location or EverydayName as its `type` says.',
           security: [{ kioskToken: [] }],
           parameters: [
             {

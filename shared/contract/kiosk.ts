@@ -13,6 +13,7 @@ import { setupChannels, setupEventChannels, type SetupApi } from './setup';
 import { presenceChannels, type AppPresence } from './presence';
 import { deviceChannels, type DeviceHealthReport } from './device';
 import { speechChannels, type SpeechReply, type SpeechRequest } from './speech';
+import { searchGapOutcomes } from '../catalogue/searchGaps';
 
 /** Errors that reach the renderer. Each has a message in the vi/en catalogues (renderer/i18n). */
 export const kioskErrorCodes = [
@@ -99,7 +100,7 @@ export const CatalogueSearchRequest = z.object({
 });
 export type CatalogueSearchRequest = z.input<typeof CatalogueSearchRequest>;
 
-export const ProcedureSummary = Procedure.pick({ id: true, code: true, name: true, level: true, field: true, agencyId: true, onlineLevel: true }).extend({
+export const ProcedureSummary = Procedure.pick({ id: true, code: true, name: true, levels: true, field: true, agencyId: true, onlineLevel: true }).extend({
   agencyName: z.string(),
   fieldName: z.string(),
 });
@@ -139,6 +140,14 @@ export const CatalogueStatus = z.object({
 });
 export type CatalogueStatus = z.infer<typeof CatalogueStatus>;
 
+/**
+ * The renderer's word on a search the citizen left: its last query found nothing, or found procedures of which the
+ * citizen opened none. The core drops a query that looks like a person's data and counts the rest for the
+ * heartbeat (electron/core/fleet/searchGapCounter.ts).
+ */
+export const SearchGapReport = z.object({ query: z.string().max(200), outcome: z.enum(searchGapOutcomes) }).strict();
+export type SearchGapReport = z.infer<typeof SearchGapReport>;
+
 /** Request/reply channels: name → schemas. Hosts register exactly these; the preload exposes exactly these. */
 export const invokeChannels = {
   'dossier:lookup': { request: LookupRequest, response: result(DossierView) },
@@ -148,6 +157,7 @@ export const invokeChannels = {
   'catalogue:procedure': { request: z.object({ id: z.string().min(1).max(80) }), response: result(ProcedureDetail) },
   'catalogue:status': { request: z.object({}).strict(), response: CatalogueStatus },
   'catalogue:syncNow': { request: z.object({}).strict(), response: CatalogueStatus },
+  'catalogue:reportSearchGap': { request: SearchGapReport, response: z.object({}).strict() },
   'feedback:submit': { request: FeedbackSubmitRequest, response: result(FeedbackReceipt) },
   'stats:onTime': { request: OnTimeRequest, response: OnTimeBoardView },
   'scanner:settings': { request: z.object({}).strict(), response: ScannerSettings },
@@ -192,6 +202,8 @@ export interface KioskApi {
     syncNow(): Promise<CatalogueStatus>;
     /** Status changes: sync progress, completion, going offline or back online. */
     onStatus(listener: (status: CatalogueStatus) => void): () => void;
+    /** A search left with nothing found or nothing opened, for the province's list of search gaps. */
+    reportSearchGap(request: SearchGapReport): Promise<void>;
   };
   feedback: {
     /** Writes the rating to the kiosk's outbox (delivered later, whatever the network does). */

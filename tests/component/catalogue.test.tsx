@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeCatalogue, syncedStatus, type FakeCatalogue } from './catalogueSupport';
+import { birthRegistration, fakeCatalogue, largeField, syncedStatus, type FakeCatalogue } from './catalogueSupport';
 import { fakeKiosk, renderKiosk } from './support';
 
 async function openCatalogue(catalogue: FakeCatalogue = fakeCatalogue()) {
@@ -200,5 +200,124 @@ describe('catalogue: sync status', () => {
     await openCatalogue(fakeCatalogue({ ...syncedStatus, online: false, lastSyncAt: null }));
     expect(await screen.findByTestId('offline-badge')).toBeInTheDocument();
     expect(screen.getByTestId('catalogue-status')).toHaveTextContent('Danh mục chưa được cập nhật');
+  });
+});
+
+describe('catalogue: searches that found nothing useful are reported for the province', () => {
+  async function openSearch() {
+    const catalogue = await openCatalogue();
+    await tapWhenShown(/Tìm thủ tục/);
+    await tap('ABC');
+    return catalogue;
+  }
+
+  it('reports a search that found nothing once the citizen takes a suggestion instead', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('xyz');
+    const empty = await screen.findByTestId('no-results');
+    expect(catalogue.reportSearchGap).not.toHaveBeenCalled();
+
+    await userEvent.click(within(empty).getByRole('button', { name: 'khai sinh' }));
+    await waitFor(() => expect(catalogue.reportSearchGap).toHaveBeenCalledWith({ query: 'xyz', outcome: 'noResult' }));
+    expect(catalogue.reportSearchGap).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports the query the citizen stopped at, not each letter on the way, when they leave without opening anything', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('ket hon');
+    await screen.findByRole('button', { name: /Đăng ký kết hôn/ });
+    // A letter deleted and typed again is the same search.
+    await userEvent.click(within(screen.getByTestId('viet-keyboard')).getByRole('button', { name: /Xóa lùi/ }));
+    await waitFor(() => expect(catalogue.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'ket ho' })));
+    await typeOnKeyboard('n');
+    await waitFor(() => expect(catalogue.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'ket hon' })));
+
+    await tap('Về trang chủ');
+    await waitFor(() => expect(catalogue.reportSearchGap).toHaveBeenCalledWith({ query: 'ket hon', outcome: 'openedNothing' }));
+    expect(catalogue.reportSearchGap).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports nothing when the citizen opened a procedure from the results', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('ket hon');
+    await tapWhenShown(/Đăng ký kết hôn/);
+    await screen.findByTestId('procedure-page');
+    await tap('Quay lại');
+    await tap('Quay lại');
+    await screen.findByRole('button', { name: /Tìm thủ tục/ });
+    expect(catalogue.reportSearchGap).not.toHaveBeenCalled();
+  });
+
+  it('reports a search whose text was cleared', async () => {
+    const catalogue = await openSearch();
+    await typeOnKeyboard('abc');
+    await screen.findByTestId('no-results');
+    await userEvent.click(within(screen.getByTestId('viet-keyboard')).getByRole('button', { name: /Xóa hết/ }));
+    await waitFor(() => expect(catalogue.reportSearchGap).toHaveBeenCalledWith({ query: 'abc', outcome: 'noResult' }));
+  });
+});
+
+describe('catalogue: a field with over a hundred procedures, by touch', () => {
+  const province = () => fakeCatalogue(syncedStatus, [birthRegistration, ...largeField(150)]);
+  const position = () => screen.getByRole('navigation').querySelector('.pager-position')?.textContent;
+
+  it('pages by large buttons to the last page and back to the first', async () => {
+    await openCatalogue(province());
+    await tapWhenShown(/Cấp tỉnh\s*150 thủ tục/);
+    await tapWhenShown(/Hải quan\s*150 thủ tục/);
+    await screen.findByTestId('procedure-list');
+    expect(position()).toBe('Trang 1/19');
+    expect(screen.getByRole('button', { name: 'Trang đầu' })).toBeDisabled();
+
+    await tap('Trang cuối');
+    expect(await screen.findByRole('button', { name: /\(150\)/ })).toBeInTheDocument();
+    expect(position()).toBe('Trang 19/19');
+    expect(screen.getByRole('button', { name: 'Trang sau' })).toBeDisabled();
+    await tap('Trang trước');
+    await waitFor(() => expect(position()).toBe('Trang 18/19'));
+    await tap('Trang đầu');
+    expect(await screen.findByRole('button', { name: /\(1\)\s*Sở/ })).toBeInTheDocument();
+    expect(position()).toBe('Trang 1/19');
+  });
+
+  it('narrows the field by a few words typed, and widens the search to every field on request', async () => {
+    const catalogue = await openCatalogue(province());
+    await tapWhenShown(/Cấp tỉnh/);
+    await tapWhenShown(/Hải quan/);
+    await tapWhenShown(/Tìm trong Hải quan/);
+    expect(screen.getByText('Đang tìm trong: Hải quan')).toBeInTheDocument();
+    await tap('ABC');
+    await typeOnKeyboard('hoan thue');
+
+    await waitFor(() =>
+      expect(catalogue.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'hoan thue', filters: { level: 'tinh', field: 'hai-quan' } })),
+    );
+    expect(await screen.findByText('30 thủ tục phù hợp')).toBeInTheDocument();
+    await tap('Tìm trong mọi lĩnh vực');
+    await waitFor(() => expect(catalogue.search).toHaveBeenLastCalledWith(expect.objectContaining({ query: 'hoan thue', filters: {} })));
+    expect(screen.queryByText(/Đang tìm trong/)).not.toBeInTheDocument();
+  });
+
+  it('does not offer the search inside a list that fits on one page', async () => {
+    await openCatalogue(province());
+    await tapWhenShown(/Cấp xã/);
+    await tapWhenShown(/Hộ tịch/);
+    await screen.findByTestId('procedure-list');
+    expect(screen.queryByTestId('search-within')).not.toBeInTheDocument();
+  });
+
+  it('lists a procedure done at provincial and commune level under both levels', async () => {
+    await openCatalogue(province());
+    const twoLevel = /\(150\)/;
+    await tapWhenShown(/Cấp xã\s*2 thủ tục/);
+    await tapWhenShown(/Hải quan\s*1 thủ tục/);
+    expect(await screen.findByRole('button', { name: twoLevel })).toBeInTheDocument();
+
+    await tap('Quay lại');
+    await tap('Quay lại');
+    await tapWhenShown(/Cấp tỉnh\s*150 thủ tục/);
+    await tapWhenShown(/Hải quan/);
+    await tapWhenShown('Trang cuối');
+    expect(await screen.findByRole('button', { name: twoLevel })).toBeInTheDocument();
   });
 });

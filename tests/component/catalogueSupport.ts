@@ -13,12 +13,13 @@ import type {
 
 const hoTich: Field = { id: 'ho-tich', name: 'Hộ tịch' };
 const chungThuc: Field = { id: 'chung-thuc', name: 'Chứng thực' };
+const haiQuan: Field = { id: 'hai-quan', name: 'Hải quan' };
 const ubndXa: Agency = { id: 'ubnd-xa', name: 'UBND cấp xã', type: 'ubnd', level: 'xa', status: 'active' };
 const soTuPhap: Agency = { id: 'so-tu-phap', name: 'Sở Tư pháp', type: 'so', level: 'tinh', status: 'active' };
 
 function procedure(overrides: Partial<ProcedureDetail> & Pick<ProcedureDetail, 'id' | 'code' | 'name'>): ProcedureDetail {
   return {
-    level: 'xa',
+    levels: ['xa'],
     field: hoTich.id,
     agencyId: ubndXa.id,
     methods: [
@@ -64,7 +65,7 @@ export const certifiedCopy = procedure({
   id: 'p-chung-thuc',
   code: '2.000815',
   name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
-  level: 'tinh',
+  levels: ['tinh'],
   field: chungThuc.id,
   agencyId: soTuPhap.id,
   agency: soTuPhap,
@@ -75,17 +76,38 @@ export const certifiedCopy = procedure({
   portalUrl: null,
 });
 
-const allProcedures = [birthRegistration, marriageRegistration, certifiedCopy];
-const fields = [hoTich, chungThuc];
+const sampleProcedures = [birthRegistration, marriageRegistration, certifiedCopy];
+const fields = [hoTich, chungThuc, haiQuan];
+
+/**
+ * A field as large as a province's Hải quan (142 procedures in the national catalogue, nearly all named
+ * "Thủ tục ..."), at provincial level, the last of them done at commune level too.
+ */
+export function largeField(count: number): ProcedureDetail[] {
+  const goods = ['hàng hóa xuất khẩu', 'hàng hóa nhập khẩu', 'phương tiện vận tải', 'hành lý', 'hàng quá cảnh', 'kho ngoại quan'];
+  const acts = ['Thủ tục hải quan đối với', 'Thủ tục kiểm tra', 'Thủ tục miễn thuế', 'Thủ tục hoàn thuế', 'Thủ tục tạm nhập tái xuất'];
+  return Array.from({ length: count }, (_, i) =>
+    procedure({
+      id: `p-hq-${i + 1}`,
+      code: `1.${String(900_000 + i)}`,
+      name: `${acts[i % acts.length]} ${goods[Math.floor(i / acts.length) % goods.length]} (${i + 1})`,
+      levels: i === count - 1 ? ['tinh', 'xa'] : ['tinh'],
+      field: haiQuan.id,
+      agencyId: soTuPhap.id,
+      agency: soTuPhap,
+      fieldInfo: haiQuan,
+    }),
+  );
+}
 const agencies = [ubndXa, soTuPhap];
 
 const plain = (text: string) =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
-function matching(filters: CatalogueFilters, query = ''): ProcedureDetail[] {
+function matching(allProcedures: readonly ProcedureDetail[], filters: CatalogueFilters, query = ''): ProcedureDetail[] {
   return allProcedures.filter(
     (p) =>
-      (filters.level === undefined || p.level === filters.level) &&
+      (filters.level === undefined || p.levels.includes(filters.level)) &&
       (filters.field === undefined || p.field === filters.field) &&
       (filters.agency === undefined || p.agencyId === filters.agency) &&
       (filters.online !== true || p.methodsAvailable.includes('truc_tuyen')) &&
@@ -98,7 +120,7 @@ function summary(p: ProcedureDetail): ProcedureSummary {
     id: p.id,
     code: p.code,
     name: p.name,
-    level: p.level,
+    levels: p.levels,
     field: p.field,
     agencyId: p.agencyId,
     onlineLevel: p.onlineLevel,
@@ -107,11 +129,11 @@ function summary(p: ProcedureDetail): ProcedureSummary {
   };
 }
 
-function facets(filters: CatalogueFilters): CatalogueFacets {
-  const found = matching(filters);
+function facets(allProcedures: readonly ProcedureDetail[], filters: CatalogueFilters): CatalogueFacets {
+  const found = matching(allProcedures, filters);
   const count = (pick: (p: ProcedureDetail) => string, id: string) => found.filter((p) => pick(p) === id).length;
   return {
-    levels: (['tinh', 'huyen', 'xa'] as const).map((level) => ({ level, count: count((p) => p.level, level) })),
+    levels: (['tinh', 'huyen', 'xa'] as const).map((level) => ({ level, count: found.filter((p) => p.levels.includes(level)).length })),
     fields: fields.map((f) => ({ id: f.id, name: f.name, count: count((p) => p.field, f.id) })),
     agencies: agencies.map((a) => ({ id: a.id, name: a.name, count: count((p) => p.agencyId, a.id) })),
   };
@@ -122,27 +144,32 @@ export const syncedStatus: CatalogueStatus = {
   online: true,
   syncing: false,
   progress: null,
-  counts: { procedures: allProcedures.length, agencies: agencies.length, fields: fields.length, locations: 0 },
+  counts: { procedures: sampleProcedures.length, agencies: agencies.length, fields: fields.length, locations: 0 },
 };
 
 export interface FakeCatalogue {
   api: KioskApi['catalogue'];
   search: ReturnType<typeof vi.fn<KioskApi['catalogue']['search']>>;
+  /** The search gaps the screen reported, in order. */
+  reportSearchGap: ReturnType<typeof vi.fn<KioskApi['catalogue']['reportSearchGap']>>;
   /** Pushes a status the way the core would, to every subscriber. */
   pushStatus(status: CatalogueStatus): void;
 }
 
-export function fakeCatalogue(status: CatalogueStatus = syncedStatus): FakeCatalogue {
+/** `procedures`: the sample's three, unless given. */
+export function fakeCatalogue(status: CatalogueStatus = syncedStatus, allProcedures: readonly ProcedureDetail[] = sampleProcedures): FakeCatalogue {
   const listeners = new Set<(status: CatalogueStatus) => void>();
   const search = vi.fn<KioskApi['catalogue']['search']>(async (request) => {
-    const found = matching(request.filters ?? {}, request.query);
+    const found = matching(allProcedures, request.filters ?? {}, request.query);
     const offset = request.offset ?? 0;
     return { items: found.slice(offset, offset + (request.limit ?? 30)).map(summary), total: found.length };
   });
+  const reportSearchGap = vi.fn<KioskApi['catalogue']['reportSearchGap']>(async () => undefined);
   return {
     api: {
       search,
-      facets: async (request) => facets(request.filters ?? {}),
+      reportSearchGap,
+      facets: async (request) => facets(allProcedures, request.filters ?? {}),
       procedure: async ({ id }) => {
         const found = allProcedures.find((p) => p.id === id);
         return found === undefined ? { ok: false, error: { code: 'NOT_FOUND', message: 'No such procedure' } } : { ok: true, value: found };
@@ -155,6 +182,7 @@ export function fakeCatalogue(status: CatalogueStatus = syncedStatus): FakeCatal
       },
     },
     search,
+    reportSearchGap,
     pushStatus(next) {
       act(() => {
         for (const listener of listeners) listener(next);

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_CODE } from '../../server/demoData';
 import { kioskScreens, openKioskScreen, orientations, showsTheme, themes, volatileSelectors, type KioskHosts, type OpenedScreen } from '../support/kioskScreens';
-import { launchChromium, makeTempDir, startCentral, startWebHost, type RunningProcess } from '../support/processes';
+import { launchChromium, makeTempDir, projectRoot, startCentral, startWebHost, type RunningProcess } from '../support/processes';
 import { checkAgainstBaseline } from '../support/screenshotBaseline';
 import { keyboardsOutOfView, minTouchPx, reachableBoxes, smallTouchTargets, textNotInKioskFont, touchTargets } from '../support/pageChecks';
 import { crowdedTouchTargets, minTouchGapPx } from '../support/touchSpacing';
@@ -23,6 +23,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 let central: RunningProcess;
 let kiosk: RunningProcess;
+/** A kiosk of a central serving the national catalogue, for the screens of a province's real scale. */
+let nationalCentral: RunningProcess;
+let nationalKiosk: RunningProcess;
 /** A kiosk never set up: the setup wizard's screens. */
 let unprovisioned: RunningProcess;
 let browser: Browser;
@@ -32,7 +35,9 @@ beforeAll(async () => {
   central = await startCentral({ dbFile: join(makeTempDir('e2e-a11y-central'), 'central.db') });
   kiosk = await startWebHost({ central: central.url, dataDir: makeTempDir('e2e-a11y-kiosk'), enrollmentCode: DEMO_ENROLLMENT_CODE });
   unprovisioned = await startWebHost({ dataDir: makeTempDir('e2e-a11y-unprovisioned') });
-  hosts = { provisioned: kiosk.url, unprovisioned: unprovisioned.url, central: central.url };
+  nationalCentral = await startCentral({ dbFile: join(makeTempDir('e2e-a11y-national'), 'central.db'), catalogue: join(projectRoot, '../shared/fixtures/catalogue-national.json') });
+  nationalKiosk = await startWebHost({ central: nationalCentral.url, dataDir: makeTempDir('e2e-a11y-national-kiosk'), enrollmentCode: DEMO_ENROLLMENT_CODE });
+  hosts = { provisioned: kiosk.url, unprovisioned: unprovisioned.url, central: central.url, national: nationalKiosk.url };
   browser = await launchChromium();
 });
 
@@ -40,6 +45,8 @@ afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
   await unprovisioned?.stop();
+  await nationalKiosk?.stop();
+  await nationalCentral?.stop();
   await central?.stop();
 });
 
@@ -109,7 +116,7 @@ describe.each(themes.flatMap((theme) => orientations.map((orientation) => ({ the
       if (screen.mainActions !== undefined) {
         expect.soft(await misplacedMainActions(page, screen.mainActions), 'main actions out of view or out of reach').toEqual([]);
       }
-      const host = screen.unprovisioned ? unprovisioned.url : kiosk.url;
+      const host = screen.unprovisioned ? unprovisioned.url : screen.national ? nationalKiosk.url : kiosk.url;
       expect.soft(opened.requests.filter((url) => !url.startsWith(host) && !url.startsWith('data:')), 'requests leaving the machine').toEqual([]);
 
       await page.evaluate((selectors) => {

@@ -82,7 +82,7 @@ describe('the catalogue builder thread', () => {
     });
   });
 
-  it('rejects a page with an invalid record whole, by the record’s position, and every request after it', async () => {
+  it('skips an invalid record, reporting its position, and writes the rest of its page', async () => {
     const pages = feedPages(20);
     const broken = JSON.parse(pages[1] as string) as { changes: { data: Record<string, unknown> }[] };
     (broken.changes[3] as { data: Record<string, unknown> }).data.name = 42;
@@ -90,9 +90,20 @@ describe('the catalogue builder thread', () => {
     build = startCatalogueBuild(path, (count) => written.push(count));
 
     await build.addPage(pages[0] as string);
-    const rejected = build.addPage(JSON.stringify(broken));
+    const read = await build.addPage(JSON.stringify(broken));
+    expect(read.refused).toEqual([{ index: 3, type: expect.any(String), id: expect.any(String), reason: expect.stringMatching(/^change 3 \(\w+\) is not a valid record at name/) }]);
+    await build.finish({ cursor: 's1' });
+    expect(written).toEqual([20, 19]);
+  });
+
+  it('rejects a page that is not the API\'s, and every request after it', async () => {
+    const pages = feedPages(20);
+    const written: number[] = [];
+    build = startCatalogueBuild(path, (count) => written.push(count));
+    await build.addPage(pages[0] as string);
+    const rejected = build.addPage(JSON.stringify({ changes: [], hasMore: false }));
     await expect(rejected).rejects.toBeInstanceOf(RejectedPageError);
-    await expect(rejected).rejects.toThrow(/^change 3 \(\w+\) is not a valid record at name$/);
+    await expect(rejected).rejects.toThrow(/^page does not match the API/);
     await expect(build.addPage(pages[2] as string)).rejects.toBeInstanceOf(RejectedPageError);
     await expect(build.finish({ cursor: 's1' })).rejects.toBeInstanceOf(RejectedPageError);
     // Only the first page was written; the file is the caller's to remove.

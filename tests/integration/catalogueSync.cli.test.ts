@@ -55,9 +55,9 @@ describe('cli catalogue commands', () => {
   it('search prints the best matches first as JSON', async () => {
     const run = await cli(['search', 'DANG KY KHAI SINH', '--data-dir', dataDir, '--limit', '3', '--json']);
     expect(run.exitCode).toBe(0);
-    const items = JSON.parse(run.stdout) as { id: string; code: string; name: string; level: string; score: number }[];
+    const items = JSON.parse(run.stdout) as { id: string; code: string; name: string; levels: string[]; score: number }[];
     expect(items).toHaveLength(3);
-    expect(items).toContainEqual({ id: 'tthc-1.001193', code: '1.001193', name: 'Thủ tục đăng ký khai sinh', level: 'xa', score: expect.any(Number) });
+    expect(items).toContainEqual({ id: 'tthc-1.001193', code: '1.001193', name: 'Thủ tục đăng ký khai sinh', levels: ['xa'], score: expect.any(Number) });
     expect(items.map((item) => item.score)).toEqual([...items.map((item) => item.score)].sort((a, b) => b - a));
   });
 

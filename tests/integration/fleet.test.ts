@@ -49,6 +49,7 @@ function heartbeatLoop(kiosk: { kioskId: string; token: string }, payload: Parti
         locationId: 'loc-hcc-tinh',
         intervalMs,
         now: new Date(clock),
+        searchGaps: [],
       }),
       ...payload,
     }),

@@ -12,6 +12,7 @@ import { parseStartupArgs, resolveKioskStartup, type StartupArgs } from '../../e
 import { fallbackPageUrl } from '../../electron/main/fallbackPage';
 import { demoDossierCode, startCentralServer } from '../../server/centralServer';
 import { memoryLogger } from './memoryLogger';
+import { loadDemoCatalogue } from '../../server/catalogueDemo';
 
 let userDataDir: string;
 beforeEach(() => {
@@ -108,8 +109,12 @@ describe('choosing how the kiosk starts', () => {
       onTestFinished(() => core.catalogue.close());
       const code = demoDossierCode('processing');
       await expect(core.handlers['dossier:lookup']({ code })).resolves.toMatchObject({ ok: true, value: { code, status: 'processing' } });
-      // The demo server's sample catalogue reaches the kiosk's cache.
-      await expect(core.handlers['catalogue:syncNow']({})).resolves.toMatchObject({ online: true, syncing: false, counts: { procedures: 48 } });
+      // The demo server's catalogue reaches the kiosk's cache: the national one, with the sample's records among it.
+      await expect(core.handlers['catalogue:syncNow']({})).resolves.toMatchObject({
+        online: true,
+        syncing: false,
+        counts: { procedures: loadDemoCatalogue().procedures.length },
+      });
     } finally {
       await startup.stopDemo?.();
     }

@@ -59,7 +59,7 @@ describe('the electron-builder configuration', () => {
 
   it('packs the built app, never the sources, tests, benchmarks or the reference server', () => {
     const files = asArray(config.files as string | string[]);
-    for (const file of ['out/main/index.js', 'out/main/catalogueBuildWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) expect(included(files, file), file).toBe(true);
+    for (const file of ['out/main/index.js', 'out/main/catalogueBuildWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json', 'server/fixtures/catalogue-national.json.gz']) expect(included(files, file), file).toBe(true);
     for (const file of ['tests/main/packaging.test.ts', 'bench/run.ts', 'server/main.ts', 'electron/main/index.ts', 'renderer/App.tsx', 'build/afterPack.ts']) {
       expect(included(files, file), file).toBe(false);
     }

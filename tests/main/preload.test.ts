@@ -49,6 +49,7 @@ beforeEach(() => {
       'stats:onTime': async () => ({ board: null, fetchedAt: null, stale: true }),
       'scanner:settings': async () => defaultScannerSettings,
       'speech:synthesize': async () => ({ ok: false, reason: 'missing' }),
+      'catalogue:reportSearchGap': async () => ({}),
       ...fakeCatalogueHandlers(searches),
       ...fakeTechnicianHandlers(),
       ...provisionedSetupHandlers,

@@ -24,11 +24,15 @@ export const viewports: Record<Orientation, { width: number; height: number }> =
 /** The web host's idle timeout in these tests (its default): the attract screen and the countdown wait for it. */
 export const idleTimeoutSeconds = 60;
 
-/** The kiosk web hosts the screens are reached on: set up, and not yet set up (the setup wizard); and their central. */
+/**
+ * The kiosk web hosts the screens are reached on: set up, and not yet set up (the setup wizard); and their central.
+ * `national`: a kiosk set up with a central that serves the national catalogue (a province's real scale).
+ */
 export interface KioskHosts {
   provisioned: string;
   unprovisioned: string;
   central: string;
+  national: string;
 }
 
 export interface KioskScreen {
@@ -37,6 +41,8 @@ export interface KioskScreen {
   open(page: Page, hosts: KioskHosts): Promise<void>;
   /** The setup wizard's screens: on a kiosk not yet set up, in the default theme only (its own screen, without the accessibility bar). */
   unprovisioned?: true;
+  /** Reached on the kiosk whose central serves the national catalogue (hosts.national). */
+  national?: true;
   /** Needs Playwright's clock to skip the idle wait (installed before the page loads). */
   clock?: true;
   /** Dossier lookups are held on their way to the host, never answered (routed before the page loads). */
@@ -99,6 +105,20 @@ async function openProcedureList(page: Page): Promise<void> {
   await button(page, /Cấp xã/).click();
   await button(page, /^Hộ tịch/).click();
   await page.getByTestId('procedure-list').waitFor();
+}
+
+/** Cấp xã's Hải quan in the national catalogue: 124 procedures, 16 pages. Reached by touch, paging the fields. */
+async function openLargeField(page: Page): Promise<void> {
+  await openCatalogue(page);
+  await button(page, /Cấp xã/).click();
+  const field = button(page, /^Hải quan/);
+  for (let turn = 0; turn < 20 && (await field.count()) === 0; turn++) {
+    const position = await page.locator('.pager-position').textContent();
+    await button(page, 'Trang sau').click();
+    await page.waitForFunction((before) => document.querySelector('.pager-position')?.textContent !== before, position);
+  }
+  await field.click();
+  await page.getByTestId('search-within').waitFor();
 }
 
 async function openSearch(page: Page): Promise<void> {
@@ -211,6 +231,17 @@ export const kioskScreens: readonly KioskScreen[] = [
   },
   { name: 'catalogue-procedures', open: openProcedureList },
   { name: 'catalogue-search', open: openSearch },
+  { name: 'catalogue-large-field', national: true, open: openLargeField },
+  {
+    name: 'catalogue-search-within',
+    national: true,
+    async open(page) {
+      await openLargeField(page);
+      await page.getByTestId('search-within').click();
+      for (const key of 'quas canhr') await page.locator(`[data-testid="viet-keyboard"] [data-skbtn="${key === ' ' ? '{space}' : key}"]`).click();
+      await page.locator('.search-results').getByText(/quá cảnh/i).first().waitFor();
+    },
+  },
   {
     name: 'procedure-page',
     async open(page) {
@@ -337,7 +368,7 @@ export async function openKioskScreen(browser: Browser, hosts: KioskHosts, scree
     if (screen.unprovisioned) {
       await page.goto(hosts.unprovisioned);
     } else {
-      await page.goto(hosts.provisioned);
+      await page.goto(screen.national ? hosts.national : hosts.provisioned);
       await button(page, /Tra cứu hồ sơ/).waitFor({ timeout: 60_000 });
     }
     if (!screen.themeAfterOpening) await chooseTheme();

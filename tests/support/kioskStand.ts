@@ -19,6 +19,8 @@ export interface KioskStandOptions {
   enrolled?: boolean;
   /** The page's browser context; the viewport is the kiosk's portrait screen unless given. */
   page?: BrowserContextOptions;
+  /** A catalogue file the central server serves instead of the sample. */
+  catalogue?: string;
 }
 
 export interface KioskStand {
@@ -40,7 +42,7 @@ export function useKioskStand(options: KioskStandOptions): KioskStand {
   let page: Page | undefined;
 
   beforeAll(async () => {
-    central = await startCentral({ dbFile });
+    central = await startCentral({ dbFile, catalogue: options.catalogue });
     const enrolment = options.enrolled === false ? {} : { central: central.url, enrollmentCode: DEMO_ENROLLMENT_CODE };
     kiosk = await startWebHost({ ...enrolment, dataDir });
     browser = await launchChromium();
@@ -75,7 +77,7 @@ export function useKioskStand(options: KioskStandOptions): KioskStand {
     async restartCentral() {
       const { port } = started(central, 'central server');
       await central?.stop();
-      central = await startCentral({ dbFile, port });
+      central = await startCentral({ dbFile, port, catalogue: options.catalogue });
     },
   };
 }

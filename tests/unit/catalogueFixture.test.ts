@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Agency, Field, Location, Procedure } from '../../shared/api/catalogue';
-import { everydayKeywords, loadSampleCatalogue, mapSampleCatalogue } from '../../server/catalogueSample';
+import { loadSampleCatalogue, mapSampleCatalogue } from '../../server/catalogueSample';
 
 interface RawSample {
   agencies: { id: string; status: string; mergedInto?: string | string[] | null }[];
@@ -14,7 +14,6 @@ const readSample = (): RawSample =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../server/fixtures/catalogue-sample.json'), 'utf8')) as RawSample;
 
 const catalogue = loadSampleCatalogue();
-const procedureNamed = (name: string) => catalogue.procedures.find((procedure) => procedure.name === name);
 
 describe('the sample catalogue mapping', () => {
   it('keeps every agency, field and procedure id of the fixture, in its order', () => {
@@ -32,7 +31,9 @@ describe('the sample catalogue mapping', () => {
     for (const procedure of catalogue.procedures) expect(Procedure.parse(procedure)).toEqual(procedure);
     for (const location of catalogue.locations) expect(Location.parse(location)).toEqual(location);
     const keys = new Set(catalogue.procedures.flatMap((procedure) => Object.keys(procedure)));
-    for (const researchKey of ['sources', 'uncertain', 'uncertainFields', 'decision', 'levelNote']) expect(keys).not.toContain(researchKey);
+    for (const researchKey of ['sources', 'uncertain', 'uncertainFields', 'levelNote', 'level']) expect(keys).not.toContain(researchKey);
+    // The decision that published a procedure is the schema's now, kept where the sample names it.
+    expect(catalogue.procedures.find((procedure) => procedure.id === 'tthc-1.001193')).toMatchObject({ decision: '163/QĐ-BTP', levels: ['xa'] });
   });
 
   it('keeps the time text of a method whose time the source words loosely', () => {
@@ -69,19 +70,8 @@ describe('the sample catalogue mapping', () => {
     }
   });
 
-  it('adds the everyday names citizens search with', () => {
-    expect(procedureNamed('Thủ tục đăng ký khai sinh')?.keywords).toContain('giấy khai sinh');
-    expect(procedureNamed('Đăng ký thường trú')?.keywords).toContain('hộ khẩu');
-    // Land procedures by their field: the name says only "Giấy chứng nhận".
-    expect(procedureNamed('Cấp lại Giấy chứng nhận do bị mất')?.keywords).toContain('sổ đỏ');
-    expect(procedureNamed('Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất')?.keywords).toContain('sổ đỏ');
-    expect(procedureNamed('Giải quyết hưởng chế độ thai sản')?.keywords).not.toContain('sổ đỏ');
-    expect(procedureNamed('Đổi giấy phép lái xe')?.keywords).toEqual(expect.arrayContaining(['bằng lái', 'GPLX']));
-    expect(procedureNamed('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên')?.keywords).toContain('CCCD');
-    const criminalRecord = catalogue.procedures.find(({ name }) => name.startsWith('Cấp Phiếu Lý lịch tư pháp'));
-    expect(criminalRecord?.keywords).toContain('LLTP');
-    expect(everydayKeywords({ name: 'Chuyển trường đối với học sinh trung học cơ sở', field: 'giao-duc' })).toContain('chuyển trường THCS');
-    expect(everydayKeywords({ name: 'Cấp giấy phép môi trường (cấp Tỉnh)', field: 'moi-truong' })).toEqual([]);
+  it('adds no keywords of its own: everyday names are the kiosk dictionary\'s, the same for every catalogue', () => {
+    expect(catalogue.procedures.filter((procedure) => procedure.keywords !== undefined)).toEqual([]);
   });
 
   it("adds the city's centre and its ward and commune centres as of 2026: no district branch, no legacy name", () => {

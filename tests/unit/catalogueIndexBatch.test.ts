@@ -70,7 +70,8 @@ describe('a batch of catalogue changes', () => {
       remove(karaoke.id),
     ]);
     expect(search.search({ query: 'karaoke', filters: {}, limit: 30, offset: 0 })).toEqual({ items: [], total: 0 });
-    expect(ids('luu dong')).toEqual([birth.id]);
+    // Ranked first: the only name with both words (partial matches follow it).
+    expect(ids('luu dong')[0]).toBe(birth.id);
     expect(ids('dang ky ket hon')[0]).toBe(marriage.id);
     expect(store.counts().procedures).toBe(sample.procedures.length);
   });
@@ -82,7 +83,7 @@ describe('a batch of catalogue changes', () => {
       upsert({ ...birth, name: 'Thủ tục đăng ký khai sinh lưu động' }),
       { op: 'upsert', id: agency.id, record: { type: 'agency', data: { ...agency, name: 'Ủy ban nhân dân xã Hòa Bình Xanh' } } },
     ]);
-    expect(ids('hoa binh xanh luu dong')).toEqual([birth.id]);
+    expect(ids('hoa binh xanh luu dong')[0]).toBe(birth.id);
   });
 });
 
@@ -90,7 +91,7 @@ describe('merging the search indexes after a sync', () => {
   it('goes a slice at a time until there is nothing left to merge, and searches find the same all along', () => {
     apply([upsert({ ...birth, name: 'Thủ tục đăng ký khai sinh lưu động' }), remove(marriage.id), ...sample.procedures.slice(2, 30).map(upsert)]);
     const beforeMerge = results();
-    expect(beforeMerge['luu dong']).toEqual([birth.id]);
+    expect(beforeMerge['luu dong']?.[0]).toBe(birth.id);
     expect(beforeMerge['ket hon']).not.toContain(marriage.id);
 
     let slices = 0;

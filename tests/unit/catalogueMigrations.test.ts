@@ -7,6 +7,7 @@ import { openCatalogueDb, schemaVersion } from '../../electron/core/catalogue/ca
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/catalogue/migrations';
 import * as initial from '../../electron/core/catalogue/migrations/001_initial';
 import * as rankedRowids from '../../electron/core/catalogue/migrations/002_ranked_rowids';
+import * as searchIndexes from '../../electron/core/catalogue/migrations/003_search_indexes';
 import { createCatalogueSearch } from '../../electron/core/catalogue/catalogueSearch';
 import { createLogger } from '../../electron/core/logger';
 import { loadSampleCatalogue } from '../../server/catalogueSample';
@@ -82,9 +83,12 @@ describe('migration 002_ranked_rowids', () => {
   });
 });
 
+const birth = sample.procedures.find((procedure) => procedure.id === 'tthc-1.001193') as Procedure;
+const agency = sample.agencies.find((candidate) => candidate.id === birth.agencyId) as Agency;
+/** The birth registration as caches before version 4 hold it: one `level`, no `levels`. */
+const { levels: _levels, ...birthBefore4 } = { ...birth, level: 'xa' };
+
 describe('migration 003_search_indexes', () => {
-  const birth = sample.procedures.find((procedure) => procedure.id === 'tthc-1.001193') as Procedure;
-  const agency = sample.agencies.find((candidate) => candidate.id === birth.agencyId) as Agency;
 
   /** A version 2 cache holding one procedure and its agency, as a kiosk synced before this version has it. */
   function versionTwoCache(): void {
@@ -94,10 +98,10 @@ describe('migration 003_search_indexes', () => {
     old.pragma('user_version = 2');
     const record = old.prepare('INSERT INTO records (type, id, data) VALUES (?, ?, ?)');
     record.run('agency', agency.id, JSON.stringify(agency));
-    record.run('procedure', birth.id, JSON.stringify(birth));
+    record.run('procedure', birth.id, JSON.stringify(birthBefore4));
     old
       .prepare('INSERT INTO procedures (rowid, id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(4 * 2 ** 32 + 1, birth.id, birth.code, birth.name, birth.level, birth.field, birth.agencyId, birth.onlineLevel, 1);
+      .run(4 * 2 ** 32 + 1, birth.id, birth.code, birth.name, 'xa', birth.field, birth.agencyId, birth.onlineLevel, 1);
     old.prepare("INSERT INTO meta (key, value) VALUES ('cursor', 's7')").run();
     old.close();
   }
@@ -105,8 +109,7 @@ describe('migration 003_search_indexes', () => {
   it('indexes a version 2 cache again and keeps its catalogue and cursor, so an offline kiosk still finds it', () => {
     versionTwoCache();
     const db = openCatalogueDb(path, silent);
-    expect(schemaVersion(db)).toBe(3);
-    expect(LATEST_SCHEMA_VERSION).toBe(3);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare<[], string>("SELECT value FROM meta WHERE key = 'cursor'").pluck().get()).toBe('s7');
     const search = createCatalogueSearch(db);
     const find = (query: string) => search.search({ query, filters: {}, limit: 10, offset: 0 });
@@ -121,6 +124,53 @@ describe('migration 003_search_indexes', () => {
     expect(sql('procedure_fts')).toMatch(/contentless_delete = 1.*detail = none/);
     expect(sql('procedure_titles')).toMatch(/name, keywords.*contentless_delete = 1/s);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
+
+describe('migration 004_levels', () => {
+  /** A version 3 cache holding the birth registration with its old `level`, and a staged change of it. */
+  function versionThreeCache(): void {
+    const old = new Database(path);
+    initial.up(old);
+    rankedRowids.up(old);
+    const record = old.prepare('INSERT INTO records (type, id, data) VALUES (?, ?, ?)');
+    record.run('agency', agency.id, JSON.stringify(agency));
+    record.run('procedure', birth.id, JSON.stringify(birthBefore4));
+    old
+      .prepare('INSERT INTO procedures (rowid, id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(4 * 2 ** 32 + 1, birth.id, birth.code, birth.name, 'xa', birth.field, birth.agencyId, birth.onlineLevel, 1);
+    searchIndexes.up(old);
+    old.pragma('user_version = 3');
+    old.prepare("INSERT INTO staged_changes (op, type, id, data) VALUES ('upsert', 'procedure', ?, ?)").run(birth.id, JSON.stringify(birthBefore4));
+    old.prepare("INSERT INTO meta (key, value) VALUES ('cursor', 's7')").run();
+    old.close();
+  }
+
+  it('gives cached and staged procedures `levels` from their `level`, and keeps the catalogue, its cursor and its search', () => {
+    versionThreeCache();
+    const db = openCatalogueDb(path, silent);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const stored = (sql: string) => JSON.parse(db.prepare<[], string>(sql).pluck().get() ?? 'null') as Record<string, unknown>;
+    const cached = stored("SELECT data FROM records WHERE type = 'procedure'");
+    expect(cached).toMatchObject({ id: birth.id, levels: ['xa'] });
+    expect(cached).not.toHaveProperty('level');
+    expect(stored('SELECT data FROM staged_changes')).toMatchObject({ levels: ['xa'] });
+    expect(db.prepare<[], string>("SELECT value FROM meta WHERE key = 'cursor'").pluck().get()).toBe('s7');
+
+    const search = createCatalogueSearch(db);
+    expect(search.search({ query: 'khai sinh', filters: { level: 'xa' }, limit: 10, offset: 0 }).items).toMatchObject([{ id: birth.id, levels: ['xa'] }]);
+    expect(search.search({ query: 'khai sinh', filters: { level: 'tinh' }, limit: 10, offset: 0 }).total).toBe(0);
+    expect(search.facets({}).levels).toEqual([{ level: 'xa', count: 1 }]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('stores record types beyond the first four (the province\'s everyday names)', () => {
+    versionThreeCache();
+    const db = openCatalogueDb(path, silent);
+    db.prepare("INSERT INTO records (type, id, data) VALUES ('everydayName', 'so-do', '{}')").run();
+    expect(db.prepare("SELECT count(*) FROM records WHERE type = 'everydayName'").pluck().get()).toBe(1);
     db.close();
   });
 });

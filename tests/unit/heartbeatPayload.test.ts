@@ -13,10 +13,11 @@ const inputs: HeartbeatInputs = {
   locationId: 'loc-centre',
   intervalMs: 300_000,
   now: new Date('2026-11-22T02:00:00.000Z'),
+  searchGaps: [{ query: 'làm giấy khai sinh cho con', outcome: 'noResult', count: 2 }],
 };
 
 describe('heartbeat payload', () => {
-  it('carries version, whole seconds of uptime, last sync, device health, errors, location and interval, valid for the API', () => {
+  it('carries version, whole seconds of uptime, last sync, device health, errors, location, interval and search gaps, valid for the API', () => {
     const heartbeat = buildHeartbeat(inputs);
     expect(heartbeat).toEqual({
       version: '0.1.0',
@@ -29,6 +30,7 @@ describe('heartbeat payload', () => {
       locationId: 'loc-centre',
       intervalSeconds: 300,
       sentAt: '2026-11-22T02:00:00.000Z',
+      searchGaps: [{ query: 'làm giấy khai sinh cho con', outcome: 'noResult', count: 2 }],
     });
     expect(Heartbeat.safeParse(heartbeat).success).toBe(true);
   });

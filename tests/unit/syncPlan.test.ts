@@ -35,22 +35,33 @@ describe('checkChangesPage', () => {
           { op: 'upsert', id: 'ho-tich', record: { type: 'field', data: field } },
           { op: 'delete', type: 'procedure', id: 'p1' },
         ],
+        refused: [],
         cursor: 's2',
         hasMore: false,
       },
     });
   });
 
-  it('rejects the whole page for one invalid record, naming its position, not its content', () => {
-    const check = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: field }, { type: 'field', op: 'upsert', id: 'x', data: { id: 'x' } }]));
-    expect(check).toEqual({ ok: false, reason: 'change 1 (field) is not a valid record at name' });
+  /** The reasons of the records a page check skipped. */
+  const refusals = (check: ReturnType<typeof checkChangesPage>) => (check.ok ? check.page.refused.map((record) => record.reason) : [check.reason]);
+
+  it('skips an invalid record, naming its position and where it is wrong, not its content, and keeps the rest of the page', () => {
+    const check = checkChangesPage(
+      page([
+        { type: 'field', op: 'upsert', id: 'ho-tich', data: field },
+        { type: 'field', op: 'upsert', id: 'x', data: { id: 'x' } },
+        { type: 'procedure', op: 'delete', id: 'p1' },
+      ]),
+    );
+    expect(check.ok && check.page.changes.map((change) => change.id)).toEqual(['ho-tich', 'p1']);
+    expect(check.ok && check.page.refused).toEqual([{ index: 1, type: 'field', id: 'x', reason: 'change 1 (field) is not a valid record at name: Invalid input: expected string, received undefined' }]);
   });
 
-  it('rejects a record over the size limit', () => {
+  it('skips a record over the size limit', () => {
     const data = { ...field, nameEn: 'x'.repeat(MAX_RECORD_BYTES) };
     const check = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data }]));
-    expect(check.ok).toBe(false);
-    expect(!check.ok && check.reason).toMatch(/^change 0 \(field\) is \d+ bytes, over 262144$/);
+    expect(check.ok && check.page.changes).toEqual([]);
+    expect(refusals(check)).toEqual([expect.stringMatching(/^change 0 \(field\) is \d+ bytes, over 262144$/)]);
   });
 
   it('counts the limit in bytes of UTF-8: Vietnamese letters under the limit in characters can be over it in bytes', () => {
@@ -58,16 +69,15 @@ describe('checkChangesPage', () => {
     // schema does not know, dropped once the record is checked).
     const over = { ...field, note: 'ệ'.repeat(100_000) };
     const overCheck = checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: over }]));
-    expect(!overCheck.ok && overCheck.reason).toMatch(/^change 0 \(field\) is 3000\d\d bytes, over 262144$/);
+    expect(refusals(overCheck)).toEqual([expect.stringMatching(/^change 0 \(field\) is 3000\d\d bytes, over 262144$/)]);
     const under = { ...field, note: 'a'.repeat(200_000) };
-    expect(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: under }])).ok).toBe(true);
+    expect(refusals(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'ho-tich', data: under }])))).toEqual([]);
   });
 
-  it('rejects a record whose id differs from the change', () => {
-    expect(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'other', data: field }]))).toEqual({
-      ok: false,
-      reason: 'change 0 (field) carries a record with another id',
-    });
+  it('skips a record whose id differs from the change', () => {
+    expect(refusals(checkChangesPage(page([{ type: 'field', op: 'upsert', id: 'other', data: field }])))).toEqual([
+      'change 0 (field) carries a record with another id',
+    ]);
   });
 
   it('rejects a page that is not a change page', () => {

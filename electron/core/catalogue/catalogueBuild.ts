@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RefusedRecord } from '../../../shared/catalogue/syncPlan';
 
 export interface BuilderStart {
   /** The new database file, created by the builder (the caller removed any earlier one). */
@@ -16,8 +17,8 @@ export interface BuilderStart {
 export type BuilderRequest = { type: 'page'; text: string } | { type: 'finish'; meta: Record<string, string> };
 
 export type BuilderReply =
-  /** The page is valid: it is being written, and the feed goes on from `cursor`. */
-  | { type: 'read'; cursor: string; hasMore: boolean }
+  /** The page is valid: it is being written but for its refused records, and the feed goes on from `cursor`. */
+  | { type: 'read'; cursor: string; hasMore: boolean; refused: RefusedRecord[] }
   | { type: 'written'; count: number }
   | { type: 'rejected'; reason: string }
   /** Thrown in the builder: the error's name only, a message could quote a record. */
@@ -39,7 +40,7 @@ export class CatalogueBuildFailure extends Error {
 
 export interface CatalogueBuild {
   /** Hands a page's text over; resolves with where the feed goes on once the page is checked, before it is written. */
-  addPage(text: string): Promise<{ cursor: string; hasMore: boolean }>;
+  addPage(text: string): Promise<{ cursor: string; hasMore: boolean; refused: RefusedRecord[] }>;
   /** Writes the meta after every page handed over, and closes the file. */
   finish(meta: Record<string, string>): Promise<void>;
   /** Stops the thread, written or not; the caller removes the file. */
@@ -91,7 +92,7 @@ export function startCatalogueBuild(path: string, onWritten: (count: number) => 
     async addPage(text) {
       const reply = await request({ type: 'page', text });
       if (reply.type !== 'read') throw new CatalogueBuildFailure(`unexpected ${reply.type}`);
-      return { cursor: reply.cursor, hasMore: reply.hasMore };
+      return { cursor: reply.cursor, hasMore: reply.hasMore, refused: reply.refused };
     },
     async finish(meta) {
       await request({ type: 'finish', meta });

@@ -38,7 +38,7 @@ function handle(request: BuilderRequest): void {
     return reply(stopped);
   }
   // Where the feed goes on, first: the main thread fetches the next page while this one is written.
-  reply({ type: 'read', cursor: check.page.cursor, hasMore: check.page.hasMore });
+  reply({ type: 'read', cursor: check.page.cursor, hasMore: check.page.hasMore, refused: check.page.refused });
   db.transaction(() => store.applyChanges(check.page.changes))();
   reply({ type: 'written', count: check.page.changes.length });
 }

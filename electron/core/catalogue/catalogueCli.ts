@@ -59,7 +59,7 @@ export async function searchCatalogue(opts: { dataDir: string; query: string; li
   const service = openExisting(opts.dataDir);
   try {
     const { items } = service.search({ query: opts.query, filters: {}, limit: opts.limit, offset: 0 });
-    return items.map(({ id, code, name, level, score }) => ({ id, code, name, level, score: Math.round(score * 1000) / 1000 }));
+    return items.map(({ id, code, name, levels, score }) => ({ id, code, name, levels, score: Math.round(score * 1000) / 1000 }));
   } finally {
     await service.close();
   }

@@ -12,7 +12,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import { MAX_CHANGES_PAGE } from '../../../shared/api/catalogue';
-import { checkChangesPage, planSync, type ValidChange, type ValidPage } from '../../../shared/catalogue/syncPlan';
+import { checkChangesPage, planSync, type RefusedRecord, type ValidChange, type ValidPage } from '../../../shared/catalogue/syncPlan';
 import type { CatalogueStatus, InvokeChannel } from '../../../shared/contract/kiosk';
 import { CentralError, type CentralClient } from '../centralClient';
 import type { InvokeHandlers } from '../dispatch';
@@ -44,12 +44,14 @@ export interface CatalogueServiceOptions {
 }
 
 export type SyncOutcome =
-  | { ok: true; kind: 'full' | 'incremental'; applied: number; pages: number }
+  /** `refused`: records the kiosk skipped (each logged with its reason), the rest of their pages written. */
+  | { ok: true; kind: 'full' | 'incremental'; applied: number; pages: number; refused: RefusedRecord[] }
   | { ok: false; reason: 'unavailable' | 'refused' | 'rejected_page' | 'internal'; message: string };
 
 type SyncSuccess = Extract<SyncOutcome, { ok: true }>;
 
-export type CatalogueHandlers = Pick<InvokeHandlers, Extract<InvokeChannel, `catalogue:${string}`>>;
+/** The catalogue's channels but the search gaps, which the heartbeat's counter takes (kioskCore.ts). */
+export type CatalogueHandlers = Pick<InvokeHandlers, Exclude<Extract<InvokeChannel, `catalogue:${string}`>, 'catalogue:reportSearchGap'>>;
 
 export interface CatalogueInfo {
   schemaVersion: number;
@@ -79,6 +81,14 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   let online = true;
   let progress: CatalogueStatus['progress'] = null;
   let running: Promise<SyncOutcome> | null = null;
+  /** Records the running sync skipped. */
+  let refused: RefusedRecord[] = [];
+  function noteRefused(records: readonly RefusedRecord[]): void {
+    for (const record of records) {
+      logger.warn({ event: 'catalogue.record_refused', type: record.type, id: record.id, reason: record.reason }, 'catalogue record refused, rest of the page kept');
+      refused.push(record);
+    }
+  }
   let merging: Promise<void> | null = null;
   const listeners = new Set<(status: CatalogueStatus) => void>();
 
@@ -102,13 +112,16 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
     const body = await client.getCatalogueChanges(since, pageSize);
     online = true;
     const changes: ValidChange[] = [];
+    const refusedHere: RefusedRecord[] = [];
     for (let start = 0; start === 0 || start < body.changes.length; start += SLICE) {
       const check = checkChangesPage({ ...body, changes: body.changes.slice(start, start + SLICE) }, start);
       if (!check.ok) throw new RejectedPageError(check.reason);
       changes.push(...check.page.changes);
+      refusedHere.push(...check.page.refused);
       await yieldToEventLoop();
     }
-    return { changes, cursor: body.cursor, hasMore: body.hasMore };
+    noteRefused(refusedHere);
+    return { changes, refused: refusedHere, cursor: body.cursor, hasMore: body.hasMore };
   }
 
   /** Writes the changes a slice per transaction, yielding between; `last` runs in the final slice's transaction. */
@@ -159,7 +172,11 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
     try {
       // Each page is fetched while the builder writes the one before it.
       let page = await build.addPage(await fetchPageText(null));
-      while (page.hasMore) page = await build.addPage(await fetchPageText(page.cursor));
+      noteRefused(page.refused);
+      while (page.hasMore) {
+        page = await build.addPage(await fetchPageText(page.cursor));
+        noteRefused(page.refused);
+      }
       await build.finish({ cursor: page.cursor, lastSyncAt: now().toISOString() });
     } catch (error) {
       await build.abort();
@@ -176,7 +193,7 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
       // Whichever file is in place now is a complete catalogue: the new one, or the old one if the rename failed.
       attach(openCatalogueDb(dbPath, logger, { verify: false }));
     }
-    return { ok: true, kind: 'full', applied: progress?.applied ?? 0, pages: progress?.pages ?? 0 };
+    return { ok: true, kind: 'full', applied: progress?.applied ?? 0, pages: progress?.pages ?? 0, refused };
   }
 
   async function incrementalSync(since: string, keepStaged: boolean): Promise<SyncSuccess> {
@@ -218,7 +235,7 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
     counts = store.counts();
     // After the sync returns; also when it brought nothing, to finish a merge that a kill cut off.
     void mergeSearchIndexes();
-    return { ok: true, kind: 'incremental', applied: changes.length, pages: progress?.pages ?? 0 };
+    return { ok: true, kind: 'incremental', applied: changes.length, pages: progress?.pages ?? 0, refused };
   }
 
   /** The server no longer knows the cursor (its catalogue was reset): the cache is rebuilt from the start. */
@@ -226,6 +243,7 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
     if (!(error instanceof CentralError && error.kind === 'rejected' && error.status === 400)) throw error;
     logger.warn({ event: 'catalogue.cursor_refused' }, 'central server refused the cursor, syncing the whole catalogue');
     progress = { applied: 0, pages: 0 };
+    refused = [];
     return fullSync();
   }
 
@@ -237,7 +255,14 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
     try {
       const outcome = plan.kind === 'full' ? await fullSync() : await incrementalSync(plan.since, plan.keepStaged).catch(fullSyncIfCursorRefused);
       logger.info(
-        { event: 'catalogue.synced', kind: outcome.kind, applied: outcome.applied, pages: outcome.pages, ms: Math.round(performance.now() - started) },
+        {
+          event: 'catalogue.synced',
+          kind: outcome.kind,
+          applied: outcome.applied,
+          pages: outcome.pages,
+          refused: outcome.refused.length,
+          ms: Math.round(performance.now() - started),
+        },
         'catalogue synced',
       );
       return outcome;
@@ -253,6 +278,7 @@ export function openCatalogueService(opts: CatalogueServiceOptions) {
   function syncNow(): Promise<SyncOutcome> {
     if (running) return running;
     progress = { applied: 0, pages: 0 };
+    refused = [];
     running = runSync().finally(() => {
       running = null;
       progress = null;

@@ -26,8 +26,8 @@ function nameLength(nameKey: string): number {
   return words[0] === 'thu' && words[1] === 'tuc' ? words.length - 2 : words.length;
 }
 
-/** The name length a procedure rowid was given. */
-export const nameLengthOfRowid = (rowid: number): number => Math.floor(rowid / ROWIDS_PER_NAME_LENGTH);
+/** A procedure's everyday names as indexed with its name: its keywords and its result's name ("Giấy khai sinh"). */
+export const keywordsKey = (procedure: Procedure): string => searchKey([...(procedure.keywords ?? []), procedure.result?.name ?? ''].join(' '));
 
 /** Online levels at which a citizen can file without coming in. */
 const FILED_ONLINE = new Set(['toan_trinh', 'mot_phan']);
@@ -67,7 +67,7 @@ function createSearchIndexWriter(db: Database) {
   return {
     write(rowid: number, procedure: Procedure, nameKey = searchKey(procedure.name)): void {
       const documentKeys = procedure.documents.map((document) => searchKey(document.name)).filter((key) => key !== '');
-      const keywords = searchKey([...(procedure.keywords ?? []), procedure.result?.name ?? ''].join(' '));
+      const keywords = keywordsKey(procedure);
       const codeKey = searchKey(procedure.code);
       const agencyKey = searchKey(statements.agencyName.get(procedure.agencyId) ?? '');
       statements.insertFts.run(rowid, nameKey, codeKey, documentKeys.join(' '), agencyKey, keywords);
@@ -139,9 +139,11 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     procedureRowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM procedures WHERE id = ?'),
     lastRowidBelow: db.prepare<[number], number | null>('SELECT max(rowid) FROM procedures WHERE rowid < ?').pluck(),
     insertProcedure: db.prepare(
-      'INSERT INTO procedures (rowid, id, code, name, level, field, agency_id, online_level, online) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO procedures (rowid, id, code, name, levels, field, agency_id, online_level, online, name_key, keywords_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     deleteProcedure: db.prepare('DELETE FROM procedures WHERE rowid = ?'),
+    insertLevel: db.prepare('INSERT OR IGNORE INTO procedure_levels (level, rowid) VALUES (?, ?)'),
+    deleteLevels: db.prepare('DELETE FROM procedure_levels WHERE rowid = ?'),
     proceduresOfAgency: db.prepare<[string], { id: string }>('SELECT id FROM procedures WHERE agency_id = ?'),
     stage: db.prepare('INSERT INTO staged_changes (op, type, id, data) VALUES (?, ?, ?, ?)'),
     staged: db.prepare<[], { op: 'upsert' | 'delete'; type: CatalogueRecordType; id: string; data: string | null }>(
@@ -172,6 +174,7 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     // A row written earlier in the batch is not in the index yet: dropping it from the batch removes it.
     if (!deferSearchIndex && !batch.written.delete(row.rowid)) batch.removed.add(row.rowid);
     statements.deleteProcedure.run(row.rowid);
+    statements.deleteLevels.run(row.rowid);
   }
 
   function indexProcedure(procedure: Procedure, batch: IndexBatch): void {
@@ -186,12 +189,15 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
       procedure.id,
       procedure.code,
       procedure.name,
-      procedure.level,
+      JSON.stringify(procedure.levels),
       procedure.field,
       procedure.agencyId,
       procedure.onlineLevel,
       online,
+      nameKey,
+      keywordsKey(procedure),
     );
+    for (const level of procedure.levels) statements.insertLevel.run(level, rowid);
     if (!deferSearchIndex) batch.written.set(rowid, { procedure, nameKey });
   }
 
@@ -253,8 +259,16 @@ export function createCatalogueStore(db: Database, { deferSearchIndex = false }:
     },
     counts(): CatalogueCounts {
       const counts: CatalogueCounts = { procedures: 0, agencies: 0, fields: 0, locations: 0 };
-      const key = { procedure: 'procedures', agency: 'agencies', field: 'fields', location: 'locations' } as const;
-      for (const row of statements.counts.all()) counts[key[row.type]] = row.count;
+      const key: Partial<Record<CatalogueRecordType, keyof CatalogueCounts>> = {
+        procedure: 'procedures',
+        agency: 'agencies',
+        field: 'fields',
+        location: 'locations',
+      };
+      for (const row of statements.counts.all()) {
+        const counted = key[row.type];
+        if (counted) counts[counted] = row.count;
+      }
       return counts;
     },
   };

@@ -25,6 +25,8 @@ export interface HeartbeatLoopOptions {
   intervalMs: number;
   /** Builds the payload from the kiosk's state at the moment of sending (buildHeartbeat). */
   gather: (devices: { scanner: DeviceHealth; camera: DeviceHealth }) => Heartbeat;
+  /** The server accepted `heartbeat`: what it carried need not be sent again. */
+  delivered?: (heartbeat: Heartbeat) => void;
   logger: Logger;
 }
 
@@ -35,7 +37,9 @@ export function createHeartbeatLoop(opts: HeartbeatLoopOptions): HeartbeatLoop {
 
   async function beat(): Promise<boolean> {
     try {
-      await opts.client.postHeartbeat(opts.kioskId, opts.gather({ ...devices }));
+      const heartbeat = opts.gather({ ...devices });
+      await opts.client.postHeartbeat(opts.kioskId, heartbeat);
+      opts.delivered?.(heartbeat);
       return true;
     } catch (error) {
       const kind = (error as { kind?: unknown }).kind;

@@ -1,5 +1,5 @@
 /** What a kiosk tells the central server about itself in each heartbeat (shared/api/fleet.ts). Pure. */
-import type { DeviceHealth, Heartbeat } from '../../../shared/api/fleet';
+import type { DeviceHealth, Heartbeat, SearchGap } from '../../../shared/api/fleet';
 import { usesCamera, type ScannerMode } from '../../../shared/contract/camera';
 
 export interface HeartbeatInputs {
@@ -14,6 +14,8 @@ export interface HeartbeatInputs {
   locationId: string | null;
   intervalMs: number;
   now: Date;
+  /** Searches that found nothing useful, not yet delivered (searchGapCounter.ts). */
+  searchGaps: SearchGap[];
 }
 
 export type DeviceHealths = { scanner: DeviceHealth; camera: DeviceHealth };
@@ -37,5 +39,6 @@ export function buildHeartbeat(inputs: HeartbeatInputs): Heartbeat {
     locationId: inputs.locationId,
     intervalSeconds: Math.max(10, Math.round(inputs.intervalMs / 1000)),
     sentAt: inputs.now.toISOString(),
+    searchGaps: inputs.searchGaps,
   };
 }
