@@ -52,7 +52,7 @@ beforeAll(async () => {
   const rendererDir = join(workDir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title><div id="root"></div>');
-  central = await startCentralServer({});
+  central = await startCentralServer({ demo: true });
   proxy = await startRecordingProxy(central.url);
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   host = await startWebKiosk({
