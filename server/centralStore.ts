@@ -7,12 +7,13 @@ import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
 import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
 import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
+import { createStatsStore, statsMigration, type StatsStore } from './statsStore';
 
 /**
  * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
- * already at a version has run that version's statements.
+ * already at a version has run that version's statements. A function is a step that also fills what it creates.
  */
-const migrations: readonly string[] = [
+const migrations: readonly (string | ((db: Database.Database) => void))[] = [
   `
   CREATE TABLE dossiers (
     code TEXT PRIMARY KEY,           -- upper-case: codes are matched case-insensitively
@@ -57,6 +58,7 @@ const migrations: readonly string[] = [
   `,
   catalogueMigration,
   fleetMigration,
+  statsMigration,
 ];
 
 export interface KioskEnrollment {
@@ -84,8 +86,10 @@ export interface CentralStore {
    */
   enrollKiosk(enrollment: KioskEnrollment): { kioskId: string } | null;
   hasKioskToken(tokenHash: string): boolean;
-  /** Citizens' ratings and the queries behind the on-time board. */
+  /** Citizens' ratings. */
   feedback: FeedbackStore;
+  /** The on-time board and the satisfaction summary, from totals kept with each write (server/statsStore.ts). */
+  stats: StatsStore;
   /** The procedure catalogue as its change log (server/catalogueStore.ts). */
   catalogue: CatalogueStore;
   /** Kiosks' last heartbeats, for the fleet view (server/fleetStore.ts). */
@@ -103,7 +107,7 @@ export function openCentralStore(file?: string): CentralStore {
 
   const selectDossier = db.prepare<[string], { json: string }>('SELECT json FROM dossiers WHERE code = ?');
   const insertDossier = db.prepare('INSERT INTO dossiers (code, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING');
-  const updateDossier = db.prepare('UPDATE dossiers SET json = ?, updated_at = ? WHERE code = ?');
+  const updateDossier = db.prepare<[string, number, string], { seq: number }>('UPDATE dossiers SET json = ?, updated_at = ? WHERE code = ? RETURNING rowid AS seq');
   const countDossiers = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM dossiers');
   const nextSequence = db.prepare<[string, string], { last_seq: number }>(
     `INSERT INTO dossier_sequences (agency_id, day, last_seq) VALUES (?, ?, 1)
@@ -123,6 +127,7 @@ export function openCentralStore(file?: string): CentralStore {
   const selectKioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
 
   const key = (code: string) => code.toUpperCase();
+  const stats = createStatsStore(db);
 
   return {
     countDossiers: () => countDossiers.get()?.n ?? 0,
@@ -131,10 +136,16 @@ export function openCentralStore(file?: string): CentralStore {
       // Parsed on the way out too: the file may have been edited by hand.
       return row ? Dossier.parse(JSON.parse(row.json)) : undefined;
     },
-    insertDossier: (dossier, now) => insertDossier.run(key(dossier.code), JSON.stringify(dossier), now.getTime()).changes === 1,
-    updateDossier(dossier, now) {
-      updateDossier.run(JSON.stringify(dossier), now.getTime(), key(dossier.code));
-    },
+    // The board's totals change in the same transaction as the dossier.
+    insertDossier: db.transaction((dossier: Dossier, now: Date) => {
+      const inserted = insertDossier.run(key(dossier.code), JSON.stringify(dossier), now.getTime());
+      if (inserted.changes === 1) stats.dossierStored(Number(inserted.lastInsertRowid), dossier);
+      return inserted.changes === 1;
+    }),
+    updateDossier: db.transaction((dossier: Dossier, now: Date) => {
+      const updated = updateDossier.get(JSON.stringify(dossier), now.getTime(), key(dossier.code));
+      if (updated) stats.dossierStored(updated.seq, dossier);
+    }),
     nextDossierSequence(agencyId, day) {
       const row = nextSequence.get(agencyId, day);
       if (!row) throw new Error('sequence upsert returned no row');
@@ -154,7 +165,8 @@ export function openCentralStore(file?: string): CentralStore {
     }),
     hasKioskToken: (tokenHash) => selectKioskByToken.get(tokenHash) !== undefined,
     transaction: (work) => db.transaction(work)(),
-    feedback: createFeedbackStore(db),
+    feedback: createFeedbackStore(db, stats),
+    stats,
     catalogue: createCatalogueStore(db),
     fleet: createFleetStore(db),
     close: () => db.close(),
@@ -167,7 +179,10 @@ function migrate(db: Database.Database): void {
     throw new Error(`database schema version ${version} is newer than this server's (${migrations.length})`);
   }
   db.transaction(() => {
-    for (const statements of migrations.slice(version)) db.exec(statements);
+    for (const step of migrations.slice(version)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`user_version = ${migrations.length}`);
   })();
 }

@@ -22,7 +22,8 @@ export function timeliness(d: Pick<DossierView, 'status' | 'dueAt' | 'finishedAt
   return 'on_time';
 }
 
-function isInCentresHands(status: DossierStatus): boolean {
+/** Received and not yet finished, rejected or withdrawn: the dossier's deadline is still running. */
+export function isInCentresHands(status: DossierStatus): boolean {
   switch (status) {
     case 'received':
     case 'processing':
