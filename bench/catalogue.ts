@@ -37,7 +37,7 @@ const queries = [
 ];
 
 async function startSyntheticCentral(dbFile: string): Promise<{ url: string; stop(): void }> {
-  const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbFile, '--admin-token', ADMIN_TOKEN];
+  const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--demo', '--db', dbFile, '--admin-token', ADMIN_TOKEN];
   const child = spawn(process.execPath, [...args, '--synthetic-catalogue', String(PROCEDURES), '--seed', '1'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise<string>((done, fail) => {
     let output = '';

@@ -20,7 +20,7 @@ export async function benchCatalogueFeed(): Promise<string[]> {
   const generateMs = performance.now() - generateStart;
 
   const startStart = performance.now();
-  const server = await startCentralServer({ catalogue: { synthetic: PROCEDURES, seed: 1 } });
+  const server = await startCentralServer({ demo: true, catalogue: { synthetic: PROCEDURES, seed: 1 } });
   const startMs = performance.now() - startStart;
   try {
     const enrolled = await fetch(server.url + apiPaths.enroll, {

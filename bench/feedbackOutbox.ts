@@ -19,7 +19,7 @@ const BACKLOG = 300;
 
 export async function benchFeedbackOutbox(): Promise<string[]> {
   const dir = makeTempDir('bench-outbox');
-  const central = await startCentralServer({ dbFile: join(dir, 'central.sqlite') });
+  const central = await startCentralServer({ demo: true, dbFile: join(dir, 'central.sqlite') });
   try {
     const enrolled = EnrollResponse.parse(
       await (

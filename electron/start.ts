@@ -79,7 +79,7 @@ async function runWebDemo(): Promise<void> {
   const dataDir = join(projectDir, '.kiosk-data');
   mkdirSync(dataDir, { recursive: true });
   // An in-memory database: the demo dossiers are seeded afresh, dated relative to today, at every start.
-  const central = await startCentralServer({ port: 0 });
+  const central = await startCentralServer({ demo: true, port: 0 });
   const kiosk = await startWebKiosk({
     port,
     centralUrl: central.url,

@@ -45,13 +45,15 @@ export interface CentralAppDeps {
   log: (line: string) => void;
   /** The directory of kiosk update files served under /updates/; none: no updates offered. */
   updatesDir?: string;
+  /** Demo mode: the printable demo receipts are served at /receipts. */
+  demo?: boolean;
 }
 
 const DEFAULT_ENROLLMENT_CODE_TTL_MINUTES = 24 * 60;
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
-export function createCentralApp({ store, adminToken, now, version, log, updatesDir }: CentralAppDeps): Hono {
+export function createCentralApp({ store, adminToken, now, version, log, updatesDir, demo = false }: CentralAppDeps): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -119,11 +121,13 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     return c.json({ enrollmentCode, expiresAt: expiresAt.toISOString() } satisfies EnrollmentCodeIssued, 201);
   });
 
-  app.get(pagePaths.receipts, (c) => {
-    const dossiers = demoDossiers.flatMap(({ code }) => store.findDossier(code) ?? []);
-    setPageHeaders(c);
-    return c.html(renderReceiptsPage(dossiers, new URL(c.req.url).origin));
-  });
+  if (demo) {
+    app.get(pagePaths.receipts, (c) => {
+      const dossiers = demoDossiers.flatMap(({ code }) => store.findDossier(code) ?? []);
+      setPageHeaders(c);
+      return c.html(renderReceiptsPage(dossiers, new URL(c.req.url).origin));
+    });
+  }
 
   app.get(pagePaths.lookup, (c) => {
     const code = c.req.query(LOOKUP_CODE_PARAM)?.trim() ?? '';
@@ -205,9 +209,13 @@ export interface CentralServerOptions {
   /** Generated when absent (read it from the result). */
   adminToken?: string;
   now?: () => Date;
-  /** Seed the demo dossiers and DEMO_ENROLLMENT_CODE into an empty database. Default true. */
-  seed?: boolean;
-  /** The procedure catalogue seeded with the demo data into a database that never had one. Default 'sample'. */
+  /**
+   * Demo mode: the demo dossiers, DEMO_ENROLLMENT_CODE (reusable, never expiring) and the sample catalogue are seeded
+   * into an empty database, and the printable demo receipts served. Default false: the server starts with no
+   * dossier and no enrolment code; an admin issues codes (POST /api/v1/admin/enrollment-codes).
+   */
+  demo?: boolean;
+  /** The procedure catalogue seeded into a database that never had one: default 'sample' in demo mode, none otherwise. */
   catalogue?: CatalogueChoice;
   version?: string;
   log?: (line: string) => void;
@@ -223,13 +231,14 @@ export interface RunningCentralServer {
 }
 
 export async function startCentralServer(options: CentralServerOptions = {}): Promise<RunningCentralServer> {
-  const { port = 0, host = '127.0.0.1', dbFile, now = () => new Date(), seed = true, version = packageJson.version } = options;
+  const { port = 0, host = '127.0.0.1', dbFile, now = () => new Date(), demo = false, version = packageJson.version } = options;
   const adminToken = options.adminToken ?? newToken();
   const store = openCentralStore(dbFile);
   try {
-    if (seed && store.countDossiers() === 0) seedDemoData(store, now());
-    if (seed && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(options.catalogue ?? 'sample'));
-    const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir });
+    if (demo && store.countDossiers() === 0) seedDemoData(store, now());
+    const catalogue = options.catalogue ?? (demo ? 'sample' : undefined);
+    if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
+    const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir, demo });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.
       const started = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, () => resolve(started));

@@ -1,23 +1,28 @@
 /**
- * `npm run central -- --port <p> [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]
- * [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1, serving the sample catalogue or a synthetic
- * one of n procedures, and the kiosk update files in <dir> under /updates/.
+ * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]
+ * [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1, serving a synthetic catalogue of n
+ * procedures when asked, and the kiosk update files in <dir> under /updates/.
+ * Without --demo it starts empty: no dossier, no catalogue, no enrolment code, and says how to issue the first code.
+ * With --demo an empty database gets the demo dossiers, the demo enrolment code and the sample catalogue.
  * Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
- * was generated); request log lines go to stderr. Bad arguments: one line on stderr, exit status 2.
+ * was generated, and the enrolment-code instructions outside demo mode); request log lines go to stderr. Bad
+ * arguments: one line on stderr, exit status 2.
  */
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type CatalogueChoice, MAX_SYNTHETIC_PROCEDURES } from './catalogueGenerator';
+import { apiPaths } from '../shared/api/gateway';
 import { startCentralServer } from './centralServer';
 
 const usage =
-  'usage: npm run central -- --port <0-65535> [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
+  'usage: npm run central -- --port <0-65535> [--demo] [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
 
 interface CliOptions {
   port: number;
+  demo: boolean;
   dbFile: string | undefined;
   adminToken: string | undefined;
-  catalogue: CatalogueChoice;
+  catalogue: CatalogueChoice | undefined;
   updatesDir: string | undefined;
 }
 
@@ -26,6 +31,7 @@ const parseFlags = (args: string[]) =>
     args,
     options: {
       port: { type: 'string' },
+      demo: { type: 'boolean' },
       db: { type: 'string' },
       'admin-token': { type: 'string' },
       'synthetic-catalogue': { type: 'string' },
@@ -54,11 +60,11 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (updatesDir !== undefined && !statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
     return { error: `--updates-dir must name an existing directory, not "${updatesDir}"` };
   }
-  return { port: Number(values.port), dbFile: values.db, adminToken, catalogue: catalogue.choice, updatesDir };
+  return { port: Number(values.port), demo: values.demo ?? false, dbFile: values.db, adminToken, catalogue: catalogue.choice, updatesDir };
 }
 
-function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice } | { error: string } {
-  if (procedures === undefined) return seed === undefined ? { choice: 'sample' } : { error: '--seed needs --synthetic-catalogue' };
+function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice | undefined } | { error: string } {
+  if (procedures === undefined) return seed === undefined ? { choice: undefined } : { error: '--seed needs --synthetic-catalogue' };
   if (!/^\d{1,7}$/.test(procedures) || Number(procedures) > MAX_SYNTHETIC_PROCEDURES) {
     return { error: `--synthetic-catalogue must be a number of procedures from 0 to ${MAX_SYNTHETIC_PROCEDURES}, not "${procedures}"` };
   }
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
   }
   const server = await startCentralServer({
     port: options.port,
+    demo: options.demo,
     dbFile: options.dbFile,
     adminToken: options.adminToken,
     catalogue: options.catalogue,
@@ -97,7 +104,17 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   if (options.adminToken === undefined) process.stdout.write(`admin token: ${server.adminToken}\n`);
+  if (!options.demo) process.stdout.write(firstEnrollmentCodeHelp(server.url));
   process.stdout.write(`central listening on ${server.url}\n`);
+}
+
+/** Outside demo mode no kiosk can enroll until an admin issues a code: say how, without echoing a given token. */
+function firstEnrollmentCodeHelp(url: string): string {
+  return [
+    'no demo data and no enrolment code (--demo adds them); issue a one-time code (valid 24 h) for each kiosk with',
+    `  curl -X POST -H "Authorization: Bearer <admin token>" ${url}${apiPaths.adminEnrollmentCodes}`,
+    '',
+  ].join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -104,6 +104,7 @@ async function startDemo(userDataDir: string, logger: Logger): Promise<KioskStar
     const { startCentralServer, DEMO_ENROLLMENT_CODE } = await import('../../server/centralServer');
     // An in-memory database: the demo dossiers are seeded afresh, dated relative to today, at every start.
     central = await startCentralServer({
+      demo: true,
       port: 0,
       log: (line) => logger.info({ component: 'demo-central' }, line),
     });

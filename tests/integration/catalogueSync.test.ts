@@ -40,7 +40,7 @@ const opened: CatalogueService[] = [];
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'hcc-catalogue-'));
-  central = await startCentralServer({ dbFile: join(workDir, 'central.sqlite') });
+  central = await startCentralServer({ demo: true, dbFile: join(workDir, 'central.sqlite') });
   ({ token } = await ensureEnrolled({ dataDir: workDir, centralUrl: central.url, enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'catalogue-test' }));
 });
 afterAll(async () => {
@@ -263,7 +263,7 @@ describe('a kiosk killed mid-sync', () => {
   let synthetic: RunningCentralServer;
   let syntheticToken: string;
   beforeAll(async () => {
-    synthetic = await startCentralServer({ catalogue: { synthetic: 1000, seed: 7 } });
+    synthetic = await startCentralServer({ demo: true, catalogue: { synthetic: 1000, seed: 7 } });
     ({ token: syntheticToken } = await ensureEnrolled({
       dataDir: mkdtempSync(join(workDir, 'synthetic-')),
       centralUrl: synthetic.url,

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const rendererDir = join(workDir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  central = await startCentralServer({ dbFile: join(workDir, 'central.sqlite') });
+  central = await startCentralServer({ demo: true, dbFile: join(workDir, 'central.sqlite') });
   host = await startWebKiosk({ port: 0, centralUrl: central.url, dataDir: join(workDir, 'kiosk'), enrollmentCode: DEMO_ENROLLMENT_CODE, idleTimeoutSeconds: 45, demo: true, rendererDir });
 });
 afterAll(async () => {

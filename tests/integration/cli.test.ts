@@ -36,7 +36,7 @@ let token: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'hcc-cli-'));
-  central = await startCentralServer({ dbFile: join(workDir, 'central.sqlite') });
+  central = await startCentralServer({ demo: true, dbFile: join(workDir, 'central.sqlite') });
   ({ token } = await ensureEnrolled({ dataDir: workDir, centralUrl: central.url, enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'cli-test' }));
 });
 

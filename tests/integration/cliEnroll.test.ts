@@ -29,7 +29,7 @@ let central: RunningCentralServer;
 
 beforeAll(async () => {
   workDir = makeTempDir('cli-enroll');
-  central = await startCentralServer({ adminToken: ADMIN_TOKEN });
+  central = await startCentralServer({ demo: true, adminToken: ADMIN_TOKEN });
 });
 
 afterAll(async () => {

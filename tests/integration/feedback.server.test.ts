@@ -31,7 +31,7 @@ afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: t
 
 async function start(options: CentralServerOptions = {}) {
   let clockMs = NOW;
-  const server = await startCentralServer({ adminToken: ADMIN_TOKEN, seed: false, now: () => new Date(clockMs), ...options });
+  const server = await startCentralServer({ adminToken: ADMIN_TOKEN, now: () => new Date(clockMs), ...options });
   running.push(server);
   const call = apiCaller(server.url);
   const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => call(path, { ...init, token: ADMIN_TOKEN });

@@ -19,7 +19,7 @@ let central: RunningCentralServer;
 let call: ApiCall;
 
 beforeAll(async () => {
-  central = await startCentralServer({ adminToken: ADMIN, now: () => new Date(clock) });
+  central = await startCentralServer({ demo: true, adminToken: ADMIN, now: () => new Date(clock) });
   call = apiCaller(central.url);
 });
 afterAll(() => central.close());

@@ -22,7 +22,7 @@ let core: KioskCore;
 let log: ReturnType<typeof memoryLogger>;
 
 beforeAll(async () => {
-  central = await startCentralServer();
+  central = await startCentralServer({ demo: true });
   const enrolled = await apiCaller(central.url)(apiPaths.enroll, { method: 'POST', json: { enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'privacy-test' } });
   const { kioskId, token } = (await enrolled.json()) as { kioskId: string; token: string };
   const dataDir = makeTempDir('privacy');

@@ -36,7 +36,7 @@ function tempDir(): string {
 
 /** The reference server on `port` (0: a free one) over `dbFile`, seeded with two dossiers and one enrolled kiosk. */
 async function startCentral(dbFile: string, port = 0): Promise<RunningCentralServer> {
-  const server = await startCentralServer({ adminToken: ADMIN_TOKEN, dbFile, port, seed: false, now: () => new Date(START) });
+  const server = await startCentralServer({ adminToken: ADMIN_TOKEN, dbFile, port, now: () => new Date(START) });
   cleanups.push(() => server.close().catch(() => undefined));
   return server;
 }

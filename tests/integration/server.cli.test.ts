@@ -2,18 +2,33 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { apiPaths, Dossier, EnrollResponse } from '../../shared/api/gateway';
-import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
+import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
+import { apiPaths, Dossier, EnrollmentCodeIssued, EnrollResponse } from '../../shared/api/gateway';
+import { DEMO_ENROLLMENT_CODE, demoDossierCode } from '../../server/centralServer';
 import { runCentralCli } from '../support/centralCli';
 import { makeTempDir } from '../support/processes';
 
 const ADMIN_TOKEN = 'cli-test-admin-token-0123456789';
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+const enroll = (url: string, enrollmentCode: string, hardwareId: string) =>
+  fetch(url + apiPaths.enroll, { method: 'POST', body: JSON.stringify({ enrollmentCode, hardwareId }) });
+
+async function issueCode(url: string): Promise<string> {
+  const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: admin, body: '{}' });
+  expect(issued.status).toBe(201);
+  return EnrollmentCodeIssued.parse(await issued.json()).enrollmentCode;
+}
+
 describe('npm run central', () => {
-  it('prints exactly one line, `central listening on <url>`, serves there, and exits cleanly on SIGTERM', async () => {
+  it('says how to issue the first enrolment code, then `central listening on <url>`, serves there, and exits cleanly on SIGTERM', async () => {
     const central = runCentralCli(['--port', '0', '--admin-token', ADMIN_TOKEN]);
     const url = await central.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(central.stdout()).toBe(`central listening on ${url}\n`);
+    const lines = central.stdout().trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(`central listening on ${url}`);
+    expect(lines).toContain(`  curl -X POST -H "Authorization: Bearer <admin token>" ${url}${apiPaths.adminEnrollmentCodes}`);
+    expect(central.stdout()).not.toContain(ADMIN_TOKEN);
     expect((await fetch(url + apiPaths.health)).status).toBe(200);
 
     expect(await central.stop()).toBe(0);
@@ -31,7 +46,7 @@ describe('npm run central', () => {
     const central = runCentralCli(['--port', '0']);
     const url = await central.listening;
     const lines = central.stdout().trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines.at(-1)).toBe(`central listening on ${url}`);
     const token = /^admin token: (\S+)$/.exec(lines[0]!)?.[1];
     expect(token).toBeDefined();
     const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
@@ -41,7 +56,7 @@ describe('npm run central', () => {
   it('takes the admin token from HCC_ADMIN_TOKEN without printing it', async () => {
     const central = runCentralCli(['--port', '0'], { HCC_ADMIN_TOKEN: ADMIN_TOKEN });
     const url = await central.listening;
-    expect(central.stdout()).toBe(`central listening on ${url}\n`);
+    expect(central.stdout()).not.toContain(ADMIN_TOKEN);
     const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: '{}' });
     expect(issued.status).toBe(201);
   });
@@ -75,7 +90,6 @@ describe('npm run central', () => {
     const args = ['--port', '0', '--db', dbFile, '--admin-token', ADMIN_TOKEN];
     const first = runCentralCli(args);
     const firstUrl = await first.listening;
-    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
     const created = await fetch(firstUrl + apiPaths.adminDossiers, {
       method: 'POST',
       headers: admin,
@@ -93,10 +107,7 @@ describe('npm run central', () => {
     });
     expect(created.status).toBe(201);
     const { code } = Dossier.parse(await created.json());
-    const enrolled = await fetch(firstUrl + apiPaths.enroll, {
-      method: 'POST',
-      body: JSON.stringify({ enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'hw-cli' }),
-    });
+    const enrolled = await enroll(firstUrl, await issueCode(firstUrl), 'hw-cli');
     const { token } = EnrollResponse.parse(await enrolled.json());
     expect(await first.stop()).toBe(0);
 
@@ -105,5 +116,30 @@ describe('npm run central', () => {
     const found = await fetch(secondUrl + apiPaths.dossier(code), { headers: { authorization: `Bearer ${token}` } });
     expect(found.status).toBe(200);
     expect(Dossier.parse(await found.json())).toMatchObject({ code, applicantName: 'Mai Văn Lưu', status: 'processing' });
+  });
+
+  it('starts empty without --demo: no demo enrolment code, no demo dossier, no catalogue, no demo receipts', async () => {
+    const central = runCentralCli(['--port', '0', '--admin-token', ADMIN_TOKEN]);
+    const url = await central.listening;
+    expect((await enroll(url, DEMO_ENROLLMENT_CODE, 'hw-demo-code')).status).toBe(403);
+    expect((await fetch(`${url}/receipts`)).status).toBe(404);
+    const { token } = EnrollResponse.parse(await (await enroll(url, await issueCode(url), 'hw-plain')).json());
+    const kiosk = { authorization: `Bearer ${token}` };
+    expect((await fetch(url + apiPaths.dossier(demoDossierCode('processing')), { headers: kiosk })).status).toBe(404);
+    const changes = CatalogueChangesPage.parse(await (await fetch(url + cataloguePaths.changes, { headers: kiosk })).json());
+    expect(changes.changes).toEqual([]);
+  });
+
+  it('seeds the demo dossiers, the demo enrolment code and the sample catalogue with --demo, and prints no enrolment help', async () => {
+    const central = runCentralCli(['--port', '0', '--demo', '--admin-token', ADMIN_TOKEN]);
+    const url = await central.listening;
+    expect(central.stdout()).toBe(`central listening on ${url}\n`);
+    const enrolled = await enroll(url, DEMO_ENROLLMENT_CODE, 'hw-demo');
+    expect(enrolled.status).toBe(200);
+    const { token } = EnrollResponse.parse(await enrolled.json());
+    const kiosk = { authorization: `Bearer ${token}` };
+    expect((await fetch(url + apiPaths.dossier(demoDossierCode('processing')), { headers: kiosk })).status).toBe(200);
+    const changes = CatalogueChangesPage.parse(await (await fetch(url + cataloguePaths.changes, { headers: kiosk })).json());
+    expect(changes.changes.length).toBeGreaterThan(0);
   });
 });

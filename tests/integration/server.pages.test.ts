@@ -7,7 +7,7 @@ import { DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, type RunningCentra
 
 let server: RunningCentralServer;
 beforeAll(async () => {
-  server = await startCentralServer({});
+  server = await startCentralServer({ demo: true });
 });
 afterAll(() => server.close());
 
@@ -85,12 +85,12 @@ describe('/receipts', () => {
     expect(codes.sort()).toEqual(demoDossiers.map(({ code }) => code).sort());
   });
 
-  it('shows no receipts, and says so, when the server has no demo data', async () => {
-    const empty = await startCentralServer({ seed: false });
+  it('has no receipts page outside demo mode', async () => {
+    const empty = await startCentralServer({});
     try {
-      const emptyPage = await (await fetch(`${empty.url}/receipts`)).text();
-      expect(receiptBlocks(emptyPage)).toHaveLength(0);
-      expect(emptyPage).toContain('Chưa có hồ sơ mẫu');
+      const response = await fetch(`${empty.url}/receipts`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('<html');
     } finally {
       await empty.close();
     }

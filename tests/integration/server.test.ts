@@ -40,7 +40,7 @@ const tempDbFile = () => {
 };
 
 async function start(options: CentralServerOptions = {}) {
-  const server = await startCentralServer({ adminToken: ADMIN_TOKEN, now: () => new Date(clockMs), ...options });
+  const server = await startCentralServer({ demo: true, adminToken: ADMIN_TOKEN, now: () => new Date(clockMs), ...options });
   running.push(server);
   const call = apiCaller(server.url);
   const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => call(path, { ...init, token: ADMIN_TOKEN });
@@ -184,7 +184,7 @@ describe('enrollment', () => {
   });
 
   it('keeps the demo code out of a server started without demo data', async () => {
-    const { call, admin } = await start({ seed: false });
+    const { call, admin } = await start({ demo: false });
     await expectError(await call(apiPaths.enroll, { method: 'POST', json: { enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'hw' } }), 403, 'ENROLLMENT_CODE_INVALID');
     await expectError(await admin(apiPaths.adminDossier(demoDossierCode('processing')), { method: 'PATCH', json: {} }), 404, 'DOSSIER_NOT_FOUND');
   });
@@ -217,7 +217,7 @@ describe('admin endpoints', () => {
   });
 
   it('issue codes in the national format, numbered per agency and per day of receipt in Vietnam time', async () => {
-    const { admin } = await start({ seed: false });
+    const { admin } = await start({ demo: false });
     const create = async (overrides: Partial<AdminCreateDossier>) => {
       const response = await admin(apiPaths.adminDossiers, { method: 'POST', json: newDossier(overrides) });
       expect(response.status).toBe(201);

@@ -26,7 +26,7 @@ const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 async function start(options: CentralServerOptions = {}) {
-  const server = await startCentralServer({ adminToken: ADMIN_TOKEN, ...options });
+  const server = await startCentralServer({ demo: true, adminToken: ADMIN_TOKEN, ...options });
   running.push(server);
   const call = apiCaller(server.url);
   const enrolled = await call(apiPaths.enroll, { method: 'POST', json: { enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'kiosk-catalogue-1' } });

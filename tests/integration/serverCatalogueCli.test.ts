@@ -1,21 +1,23 @@
 // `npm run central -- --synthetic-catalogue <n> [--seed <s>]` as a process: it serves the generated catalogue.
 import { describe, expect, it } from 'vitest';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
-import { apiPaths, EnrollResponse } from '../../shared/api/gateway';
+import { apiPaths, EnrollmentCodeIssued, EnrollResponse } from '../../shared/api/gateway';
 import { generateCatalogue } from '../../server/catalogueGenerator';
-import { DEMO_ENROLLMENT_CODE } from '../../server/centralServer';
 import { runCentralCli } from '../support/centralCli';
 
+const ADMIN_TOKEN = 'cli-catalogue-admin-token-0123';
 /** The server on a free port with an admin token, plus `args`. */
-const runCentral = (args: string[]) => runCentralCli(['--port', '0', '--admin-token', 'cli-catalogue-admin-token-0123', ...args]);
+const runCentral = (args: string[]) => runCentralCli(['--port', '0', '--admin-token', ADMIN_TOKEN, ...args]);
 
 describe('npm run central -- --synthetic-catalogue', () => {
   it('serves the synthetic catalogue of that size and seed instead of the sample', async () => {
     const url = await runCentral(['--synthetic-catalogue', '150', '--seed', '11']).listening;
+    const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const { enrollmentCode } = EnrollmentCodeIssued.parse(await issued.json());
     const enrolled = await fetch(url + apiPaths.enroll, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'cli-catalogue-kiosk' }),
+      body: JSON.stringify({ enrollmentCode, hardwareId: 'cli-catalogue-kiosk' }),
     });
     const { token } = EnrollResponse.parse(await enrolled.json());
     const response = await fetch(`${url}${cataloguePaths.changes}?limit=500`, { headers: { authorization: `Bearer ${token}` } });

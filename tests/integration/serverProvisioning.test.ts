@@ -13,7 +13,7 @@ import { apiCaller } from '../support/api';
 import { makeTempDir } from '../support/processes';
 
 const ADMIN_TOKEN = 'provisioning-admin-token-0123456789';
-const server = await startCentralServer({ adminToken: ADMIN_TOKEN });
+const server = await startCentralServer({ demo: true, adminToken: ADMIN_TOKEN });
 const call = apiCaller(server.url);
 const tempDir = makeTempDir('provisioning-qr');
 afterAll(async () => {

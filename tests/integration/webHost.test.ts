@@ -31,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(rendererDir, 'assets', 'app.js'), APP_JS);
-  central = await startCentralServer({ dbFile: join(workDir, 'central.sqlite') });
+  central = await startCentralServer({ demo: true, dbFile: join(workDir, 'central.sqlite') });
   host = await startWebKiosk({
     port: 0,
     centralUrl: central.url,

@@ -33,7 +33,7 @@ beforeAll(async () => {
   rendererDir = join(workDir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title><div id="root"></div>');
-  central = await startCentralServer({ log: (line) => requests.push(line) });
+  central = await startCentralServer({ demo: true, log: (line) => requests.push(line) });
 });
 
 afterAll(async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   rendererDir = join(workDir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  central = await startCentralServer({ dbFile: join(workDir, 'central.sqlite') });
+  central = await startCentralServer({ demo: true, dbFile: join(workDir, 'central.sqlite') });
 });
 
 afterAll(async () => {

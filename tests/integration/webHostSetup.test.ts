@@ -24,7 +24,7 @@ beforeAll(async () => {
   rendererDir = join(workDir, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title><div id="root"></div>');
-  central = await startCentralServer({});
+  central = await startCentralServer({ demo: true });
 });
 
 afterAll(async () => {

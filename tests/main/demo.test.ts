@@ -65,7 +65,7 @@ describe('choosing how the kiosk starts', () => {
   });
 
   it('enrolls with --central and --enrollment-code, and reports a refused code', async () => {
-    const central = await startCentralServer({ dbFile: join(userDataDir, 'central.sqlite') });
+    const central = await startCentralServer({ demo: true, dbFile: join(userDataDir, 'central.sqlite') });
     try {
       await expect(start({ demo: false, centralUrl: central.url, enrollmentCode: 'WRONG-CODE' })).resolves.toEqual({
         ok: false,

@@ -17,7 +17,7 @@ const entry = useMainEntryRuns('electron-setup');
 
 let central: RunningCentralServer;
 beforeAll(async () => {
-  central = await startCentralServer({});
+  central = await startCentralServer({ demo: true });
 });
 afterAll(() => central.close());
 

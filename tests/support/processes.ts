@@ -69,8 +69,9 @@ export function makeTempDir(prefix: string): string {
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
+/** `npm run central -- --demo`: the e2e stands and benchmarks look up the demo dossiers and enroll with the demo code. */
 export function startCentral(opts: { port?: number; dbFile: string; updatesDir?: string }): Promise<RunningProcess> {
-  const args = ['--port', String(opts.port ?? 0), '--db', opts.dbFile, '--admin-token', TEST_ADMIN_TOKEN];
+  const args = ['--port', String(opts.port ?? 0), '--demo', '--db', opts.dbFile, '--admin-token', TEST_ADMIN_TOKEN];
   if (opts.updatesDir !== undefined) args.push('--updates-dir', opts.updatesDir);
   return startListening('server/main.ts', args, 'central');
 }
