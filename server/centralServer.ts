@@ -159,13 +159,13 @@ function setPageHeaders(c: Context): void {
   c.header('Referrer-Policy', 'no-referrer');
 }
 
-type Created = { ok: true; dossier: Dossier } | { ok: false; failure: Failure };
+export type Created = { ok: true; dossier: Dossier } | { ok: false; failure: Failure };
 
 /**
  * Stores a new dossier. A given code is kept (upper-cased); otherwise one is issued in the national format
  * `<agency id>-<yyMMdd>-<seq>` with the day of receipt in Vietnam time and a sequence per agency per day.
  */
-function createDossier(store: CentralStore, request: AdminCreateDossier, now: Date): Created {
+export function createDossier(store: CentralStore, request: AdminCreateDossier, now: Date): Created {
   const { code: requestedCode, ...fields } = request;
   if (requestedCode !== undefined) {
     const dossier = { ...fields, code: requestedCode.toUpperCase() };
@@ -221,6 +221,8 @@ export interface CentralServerOptions {
   log?: (line: string) => void;
   /** A directory of kiosk update files (electron-builder's release/ output) to serve under /updates/. */
   updatesDir?: string;
+  /** Writes into the store before the server listens (main's --synthetic-dossiers). */
+  fill?: (store: CentralStore, now: Date) => void;
 }
 
 export interface RunningCentralServer {
@@ -238,6 +240,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     if (demo && store.countDossiers() === 0) seedDemoData(store, now());
     const catalogue = options.catalogue ?? (demo ? 'sample' : undefined);
     if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
+    options.fill?.(store, now());
     const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir, demo });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.

@@ -1,7 +1,9 @@
 /**
- * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n> [--seed <s>]]
- * [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1, serving a synthetic catalogue of n
- * procedures when asked, and the kiosk update files in <dir> under /updates/.
+ * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n>]
+ * [--synthetic-dossiers <n>] [--seed <s>] [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1,
+ * serving a synthetic catalogue of n procedures when asked, and the kiosk update files in <dir> under /updates/.
+ * --synthetic-dossiers first adds n synthetic dossiers (a year's receipts, with ratings: server/syntheticDossiers.ts)
+ * through the admin API's write, printing its progress; --seed makes either synthetic set another one.
  * Without --demo it starts empty: no dossier, no catalogue, no enrolment code, and says how to issue the first code.
  * With --demo an empty database gets the demo dossiers, the demo enrolment code and the sample catalogue.
  * Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
@@ -13,9 +15,10 @@ import { parseArgs } from 'node:util';
 import { type CatalogueChoice, MAX_SYNTHETIC_PROCEDURES } from './catalogueGenerator';
 import { apiPaths } from '../shared/api/gateway';
 import { startCentralServer } from './centralServer';
+import { MAX_SYNTHETIC_DOSSIERS, seedSyntheticDossiers } from './syntheticDossiers';
 
 const usage =
-  'usage: npm run central -- --port <0-65535> [--demo] [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
+  'usage: npm run central -- --port <0-65535> [--demo] [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures>] [--synthetic-dossiers <dossiers>] [--seed <n>] [--updates-dir <dir>]';
 
 interface CliOptions {
   port: number;
@@ -23,6 +26,7 @@ interface CliOptions {
   dbFile: string | undefined;
   adminToken: string | undefined;
   catalogue: CatalogueChoice | undefined;
+  syntheticDossiers: { count: number; seed: number | undefined } | undefined;
   updatesDir: string | undefined;
 }
 
@@ -35,6 +39,7 @@ const parseFlags = (args: string[]) =>
       db: { type: 'string' },
       'admin-token': { type: 'string' },
       'synthetic-catalogue': { type: 'string' },
+      'synthetic-dossiers': { type: 'string' },
       seed: { type: 'string' },
       'updates-dir': { type: 'string' },
     },
@@ -54,21 +59,30 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (values.db === '') return { error: '--db needs a file name' };
   const adminToken = values['admin-token'] ?? env.HCC_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) return { error: 'the admin token must have at least 16 characters' };
-  const catalogue = parseCatalogueChoice(values['synthetic-catalogue'], values.seed);
+  const seed = values.seed;
+  if (seed !== undefined && values['synthetic-catalogue'] === undefined && values['synthetic-dossiers'] === undefined) {
+    return { error: '--seed needs --synthetic-catalogue or --synthetic-dossiers' };
+  }
+  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) return { error: `--seed must be a whole number, not "${seed}"` };
+  const catalogue = parseCatalogueChoice(values['synthetic-catalogue'], seed);
   if ('error' in catalogue) return catalogue;
+  const dossiers = values['synthetic-dossiers'];
+  if (dossiers !== undefined && (!/^\d{1,8}$/.test(dossiers) || Number(dossiers) > MAX_SYNTHETIC_DOSSIERS)) {
+    return { error: `--synthetic-dossiers must be a number of dossiers from 0 to ${MAX_SYNTHETIC_DOSSIERS}, not "${dossiers}"` };
+  }
+  const syntheticDossiers = dossiers === undefined ? undefined : { count: Number(dossiers), seed: seed === undefined ? undefined : Number(seed) };
   const updatesDir = values['updates-dir'];
   if (updatesDir !== undefined && !statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
     return { error: `--updates-dir must name an existing directory, not "${updatesDir}"` };
   }
-  return { port: Number(values.port), demo: values.demo ?? false, dbFile: values.db, adminToken, catalogue: catalogue.choice, updatesDir };
+  return { port: Number(values.port), demo: values.demo ?? false, dbFile: values.db, adminToken, catalogue: catalogue.choice, syntheticDossiers, updatesDir };
 }
 
 function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice | undefined } | { error: string } {
-  if (procedures === undefined) return seed === undefined ? { choice: undefined } : { error: '--seed needs --synthetic-catalogue' };
+  if (procedures === undefined) return { choice: undefined };
   if (!/^\d{1,7}$/.test(procedures) || Number(procedures) > MAX_SYNTHETIC_PROCEDURES) {
     return { error: `--synthetic-catalogue must be a number of procedures from 0 to ${MAX_SYNTHETIC_PROCEDURES}, not "${procedures}"` };
   }
-  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) return { error: `--seed must be a whole number, not "${seed}"` };
   return { choice: { synthetic: Number(procedures), seed: seed === undefined ? undefined : Number(seed) } };
 }
 
@@ -87,6 +101,7 @@ async function main(): Promise<void> {
     catalogue: options.catalogue,
     updatesDir: options.updatesDir,
     log: (line) => process.stderr.write(`${line}\n`),
+    fill: options.syntheticDossiers && fillSynthetic(options.syntheticDossiers),
   });
   let stopping = false;
   const stop = () => {
@@ -106,6 +121,21 @@ async function main(): Promise<void> {
   if (options.adminToken === undefined) process.stdout.write(`admin token: ${server.adminToken}\n`);
   if (!options.demo) process.stdout.write(firstEnrollmentCodeHelp(server.url));
   process.stdout.write(`central listening on ${server.url}\n`);
+}
+
+/** Seeds the synthetic dossiers, printing how far it got and at what rate: sizing a deployment starts here. */
+function fillSynthetic({ count, seed }: { count: number; seed: number | undefined }) {
+  return (store: Parameters<typeof seedSyntheticDossiers>[0], now: Date) => {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const { ratings } = seedSyntheticDossiers(store, {
+      count,
+      seed,
+      now,
+      progress: (done) => process.stdout.write(`synthetic dossiers: ${done}/${count} (${seconds().toFixed(1)} s, ${Math.round(done / seconds())}/s)\n`),
+    });
+    process.stdout.write(`synthetic dossiers: ${count} and ${ratings} ratings stored in ${seconds().toFixed(1)} s\n`);
+  };
 }
 
 /** Outside demo mode no kiosk can enroll until an admin issues a code: say how, without echoing a given token. */
