@@ -62,7 +62,7 @@ async function writeClip(file: string): Promise<string> {
 export async function benchCameraToPaint(): Promise<string[]> {
   const video = join(makeTempDir('bench-camera-video'), 'receipt.y4m');
   await writeClip(video);
-  const central = await startCentral({ dbFile: join(makeTempDir('bench-camera-central'), 'central.db') });
+  const central = await startCentral({ dbFile: join(makeTempDir('bench-camera-central'), 'central.db'), rateLimits: false });
   const kiosk = await startWebHost({ central: central.url, dataDir: makeTempDir('bench-camera-kiosk'), enrollmentCode: DEMO_ENROLLMENT_CODE, scannerMode: 'both' });
   const browser = await launchChromium(fakeCameraArgs(video));
   try {

@@ -6,6 +6,7 @@ import { benchCameraToPaint } from './cameraToPaint';
 import { benchCatalogue } from './catalogue';
 import { benchCatalogueFeed } from './catalogueFeed';
 import { benchCentralLoad } from './centralLoad';
+import { benchCentralWrites } from './centralWrites';
 import { benchDecoder } from './decoder';
 import { benchFeedbackOutbox } from './feedbackOutbox';
 import { benchScanToPaint } from './scanToPaint';
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Kiosk catalogue cache: sync, event-loop stall, search, 10,000 procedures (issue 3: procedure catalogue)', benchCatalogue],
   ['Ratings outbox: tap to disk, backlog drain (issue 6: ratings)', benchFeedbackOutbox],
   ['Central server under 500 kiosks: lookups and the on-time board at 10,000 to 2,000,000 dossiers (issue 16: central server for a province)', benchCentralLoad],
+  ['Central server durability: acknowledged writes, synchronous FULL vs NORMAL (issue 16: central server)', benchCentralWrites],
   ['On-screen keyboard: Telex/VNI composition per key (issue 3: procedure catalogue)', benchTelexTyping],
 ];
 

@@ -60,7 +60,7 @@ function centralWaitsInLog(dataDir: string): number[] {
 
 export async function benchScanToPaint(): Promise<string[]> {
   const dataDir = makeTempDir('bench-kiosk');
-  const central = await startCentral({ dbFile: join(makeTempDir('bench-central'), 'central.db') });
+  const central = await startCentral({ dbFile: join(makeTempDir('bench-central'), 'central.db'), rateLimits: false });
   const kiosk = await startWebHost({ central: central.url, dataDir, enrollmentCode: DEMO_ENROLLMENT_CODE, idleTimeoutSeconds: 3600 });
   await untilCatalogueSynced(kiosk.url);
   const browser = await launchChromium();

@@ -10,13 +10,9 @@ import { routePath } from 'hono/route';
 import packageJson from '../package.json' with { type: 'json' };
 import {
   AdminCreateDossier,
-  AdminIssueEnrollmentCode,
   AdminPatchDossier,
   apiPaths,
   Dossier,
-  EnrollRequest,
-  type EnrollResponse,
-  type EnrollmentCodeIssued,
   type Health,
 } from '../shared/api/gateway';
 import { LOOKUP_CODE_PARAM, pagePaths, pathWithParam } from '../shared/api/openapi';
@@ -29,9 +25,11 @@ import { registerFeedbackRoutes } from './feedbackRoutes';
 import { registerFleetRoutes } from './fleetRoutes';
 import { registerProvisioningRoutes } from './provisioningRoutes';
 import { registerUpdateRoutes } from './updateRoutes';
-import { pageContentSecurityPolicy, renderLookupPage, renderReceiptsPage } from './receiptPages';
+import { createLookupLimiters, defaultLookupRateLimits, type LookupRateLimits } from './lookupLimits';
+import { pageContentSecurityPolicy, renderLookupPage, renderRateLimitedPage, renderReceiptsPage } from './receiptPages';
 import { adminAuth, fail, type Failure, kioskAuth, readBody, type RouteDeps } from './httpHelpers';
-import { enrollmentCodeHash, newEnrollmentCode, newKioskId, newToken, sha256Hex } from './secrets';
+import { registerKioskRoutes } from './kioskRoutes';
+import { newToken } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
 
 export { DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, type DemoScenario } from './demoData';
@@ -47,13 +45,13 @@ export interface CentralAppDeps {
   updatesDir?: string;
   /** Demo mode: the printable demo receipts are served at /receipts. */
   demo?: boolean;
+  /** Limits on dossier lookups (server/lookupLimits.ts); default defaultLookupRateLimits. */
+  rateLimits?: LookupRateLimits | 'off';
 }
-
-const DEFAULT_ENROLLMENT_CODE_TTL_MINUTES = 24 * 60;
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
-export function createCentralApp({ store, adminToken, now, version, log, updatesDir, demo = false }: CentralAppDeps): Hono {
+export function createCentralApp({ store, adminToken, now, version, log, updatesDir, demo = false, rateLimits = defaultLookupRateLimits }: CentralAppDeps): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -63,32 +61,15 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     log(`${c.req.method} ${route === '/*' ? '(no route)' : route} ${c.res.status}`);
   });
 
-  const requireKiosk = kioskAuth(store);
+  const requireKiosk = kioskAuth(store, now);
   const requireAdmin = adminAuth(adminToken);
 
   app.get(apiPaths.health, (c) => c.json({ status: 'ok', version } satisfies Health));
 
-  app.get(pathWithParam(apiPaths.dossier, ':code'), requireKiosk, (c) => {
+  const limits = createLookupLimiters(rateLimits, now);
+  app.get(pathWithParam(apiPaths.dossier, ':code'), requireKiosk, limits.kioskLookup, (c) => {
     const dossier = store.findDossier(c.req.param('code') ?? '');
     return dossier ? c.json(dossier satisfies Dossier) : fail(c, dossierNotFound);
-  });
-
-  app.post(apiPaths.enroll, async (c) => {
-    const body = await readBody(c, EnrollRequest);
-    if (!body.ok) return fail(c, body.failure);
-    const token = newToken();
-    const enrolled = store.enrollKiosk({
-      enrollmentCodeHash: enrollmentCodeHash(body.value.enrollmentCode),
-      hardwareId: body.value.hardwareId,
-      name: body.value.name ?? null,
-      tokenHash: sha256Hex(token),
-      newKioskId: newKioskId(),
-      now: now(),
-    });
-    if (!enrolled) {
-      return fail(c, { status: 403, code: 'ENROLLMENT_CODE_INVALID', message: 'The enrollment code is unknown, expired or already used.' });
-    }
-    return c.json({ kioskId: enrolled.kioskId, token } satisfies EnrollResponse);
   });
 
   app.post(apiPaths.adminDossiers, requireAdmin, async (c) => {
@@ -111,16 +92,6 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
     return updated ? c.json(updated satisfies Dossier) : fail(c, dossierNotFound);
   });
 
-  app.post(apiPaths.adminEnrollmentCodes, requireAdmin, async (c) => {
-    const body = await readBody(c, AdminIssueEnrollmentCode.optional());
-    if (!body.ok) return fail(c, body.failure);
-    const ttlMinutes = body.value?.ttlMinutes ?? DEFAULT_ENROLLMENT_CODE_TTL_MINUTES;
-    const enrollmentCode = newEnrollmentCode();
-    const expiresAt = new Date(now().getTime() + ttlMinutes * 60_000);
-    store.addEnrollmentCode({ hash: enrollmentCodeHash(enrollmentCode), expiresAt, reusable: false });
-    return c.json({ enrollmentCode, expiresAt: expiresAt.toISOString() } satisfies EnrollmentCodeIssued, 201);
-  });
-
   if (demo) {
     app.get(pagePaths.receipts, (c) => {
       const dossiers = demoDossiers.flatMap(({ code }) => store.findDossier(code) ?? []);
@@ -130,14 +101,20 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
   }
 
   app.get(pagePaths.lookup, (c) => {
-    const code = c.req.query(LOOKUP_CODE_PARAM)?.trim() ?? '';
-    const page = renderLookupPage(code === '' ? undefined : store.findDossier(code), code !== '', now());
     setPageHeaders(c);
     c.header('Cache-Control', 'no-store');
+    const limit = limits.publicPage(c);
+    if (!limit.ok) {
+      c.header('Retry-After', String(limit.retryAfterSeconds));
+      return c.html(renderRateLimitedPage(limit.retryAfterSeconds), 429);
+    }
+    const code = c.req.query(LOOKUP_CODE_PARAM)?.trim() ?? '';
+    const page = renderLookupPage(code === '' ? undefined : store.findDossier(code), code !== '', now());
     return c.html(page.body, page.status);
   });
 
   const routeDeps: RouteDeps = { store, now, requireKiosk, requireAdmin };
+  registerKioskRoutes(app, routeDeps);
   registerFeedbackRoutes(app, routeDeps);
   registerCatalogueRoutes(app, routeDeps);
   registerFleetRoutes(app, routeDeps);
@@ -223,6 +200,8 @@ export interface CentralServerOptions {
   updatesDir?: string;
   /** Writes into the store before the server listens (main's --synthetic-dossiers). */
   fill?: (store: CentralStore, now: Date) => void;
+  /** Limits on dossier lookups; default defaultLookupRateLimits; 'off' only for load benchmarks. */
+  rateLimits?: LookupRateLimits | 'off';
 }
 
 export interface RunningCentralServer {
@@ -241,7 +220,16 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     const catalogue = options.catalogue ?? (demo ? 'sample' : undefined);
     if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
     options.fill?.(store, now());
-    const app = createCentralApp({ store, adminToken, now, version, log: options.log ?? (() => {}), updatesDir: options.updatesDir, demo });
+    const app = createCentralApp({
+      store,
+      adminToken,
+      now,
+      version,
+      log: options.log ?? (() => {}),
+      updatesDir: options.updatesDir,
+      demo,
+      rateLimits: options.rateLimits,
+    });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.
       const started = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, () => resolve(started));

@@ -8,6 +8,7 @@ import { catalogueMigration, type CatalogueStore, createCatalogueStore } from '.
 import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
 import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
 import { createStatsStore, statsMigration, type StatsStore } from './statsStore';
+import { createKioskStore, kioskCredentialsMigration, type KioskStore } from './kioskStore';
 
 /**
  * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
@@ -58,18 +59,9 @@ const migrations: readonly (string | ((db: Database.Database) => void))[] = [
   `,
   catalogueMigration,
   fleetMigration,
+  kioskCredentialsMigration,
   statsMigration,
 ];
-
-export interface KioskEnrollment {
-  enrollmentCodeHash: string;
-  hardwareId: string;
-  name: string | null;
-  tokenHash: string;
-  /** Used for a kiosk enrolling for the first time; a known hardware id keeps its id. */
-  newKioskId: string;
-  now: Date;
-}
 
 export interface CentralStore {
   countDossiers(): number;
@@ -79,14 +71,10 @@ export interface CentralStore {
   updateDossier(dossier: Dossier, now: Date): void;
   /** The next sequence number of codes issued by `agencyId` on `day`, starting at 1. */
   nextDossierSequence(agencyId: string, day: string): number;
-  addEnrollmentCode(code: { hash: string; expiresAt: Date | null; reusable: boolean }): void;
-  /**
-   * Redeems an enrollment code and (re-)enrolls the kiosk with a new token, or returns null when the code is
-   * unknown, expired or already used. A re-enrolled kiosk's previous token stops working.
-   */
-  enrollKiosk(enrollment: KioskEnrollment): { kioskId: string } | null;
-  hasKioskToken(tokenHash: string): boolean;
-  /** Citizens' ratings. */
+  addEnrollmentCode(code: { hash: string; expiresAt: Date | null; reusable: boolean; kioskId?: string }): void;
+  /** Enrolment, tokens and revocation (server/kioskStore.ts). */
+  kiosks: KioskStore;
+  /** Citizens' ratings and the queries behind the on-time board. */
   feedback: FeedbackStore;
   /** The on-time board and the satisfaction summary, from totals kept with each write (server/statsStore.ts). */
   stats: StatsStore;
@@ -95,13 +83,23 @@ export interface CentralStore {
   /** Kiosks' last heartbeats, for the fleet view (server/fleetStore.ts). */
   fleet: FleetStore;
   transaction<T>(work: () => T): T;
+  /** The connection's journal mode and synchronous level as SQLite reports them (2 is FULL), for checks. */
+  durability(): { journalMode: string; synchronous: number };
   close(): void;
 }
 
+/**
+ * How commits reach the disk. FULL: every 2xx that promises a write (a rating's 201, an enrolment, a revocation) has
+ * its WAL frame fsynced before the reply, so a power cut loses nothing acknowledged; WAL with NORMAL syncs only at
+ * checkpoints and can lose the last commits. NORMAL is here only as the benchmark's baseline (bench/centralWrites.ts).
+ */
+export type Durability = 'FULL' | 'NORMAL';
+
 /** Opens (creating or migrating) the store; without a file the data lives in memory until close. */
-export function openCentralStore(file?: string): CentralStore {
+export function openCentralStore(file?: string, durability: Durability = 'FULL'): CentralStore {
   const db = new Database(file ?? ':memory:');
   db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${durability}`);
   db.pragma('busy_timeout = 5000');
   // 64 MiB of page cache (the default is 2 MiB): a province's millions of dossiers keep their index pages in memory.
   db.pragma('cache_size = -65536');
@@ -115,18 +113,7 @@ export function openCentralStore(file?: string): CentralStore {
     `INSERT INTO dossier_sequences (agency_id, day, last_seq) VALUES (?, ?, 1)
      ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
   );
-  const insertCode = db.prepare('INSERT INTO enrollment_codes (code_hash, expires_at, reusable, used_at) VALUES (?, ?, ?, NULL)');
-  const selectCode = db.prepare<[string], { expires_at: number | null; reusable: number; used_at: number | null }>(
-    'SELECT expires_at, reusable, used_at FROM enrollment_codes WHERE code_hash = ?',
-  );
-  const useCode = db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?');
-  const upsertKiosk = db.prepare<[string, string, string | null, string, number], { id: string }>(
-    `INSERT INTO kiosks (id, hardware_id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (hardware_id) DO UPDATE SET
-       token_hash = excluded.token_hash, name = coalesce(excluded.name, name), enrolled_at = excluded.enrolled_at
-     RETURNING id`,
-  );
-  const selectKioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
+  const kiosks = createKioskStore(db);
 
   const key = (code: string) => code.toUpperCase();
   const stats = createStatsStore(db);
@@ -153,22 +140,15 @@ export function openCentralStore(file?: string): CentralStore {
       if (!row) throw new Error('sequence upsert returned no row');
       return row.last_seq;
     },
-    addEnrollmentCode({ hash, expiresAt, reusable }) {
-      insertCode.run(hash, expiresAt?.getTime() ?? null, reusable ? 1 : 0);
-    },
-    enrollKiosk: db.transaction((enrollment: KioskEnrollment) => {
-      const now = enrollment.now.getTime();
-      const code = selectCode.get(enrollment.enrollmentCodeHash);
-      if (!code || code.used_at !== null || (code.expires_at !== null && code.expires_at <= now)) return null;
-      if (code.reusable === 0) useCode.run(now, enrollment.enrollmentCodeHash);
-      const kiosk = upsertKiosk.get(enrollment.newKioskId, enrollment.hardwareId, enrollment.name, enrollment.tokenHash, now);
-      if (!kiosk) throw new Error('kiosk upsert returned no row');
-      return { kioskId: kiosk.id };
-    }),
-    hasKioskToken: (tokenHash) => selectKioskByToken.get(tokenHash) !== undefined,
+    addEnrollmentCode: (code) => kiosks.addEnrollmentCode(code),
+    kiosks,
     transaction: (work) => db.transaction(work)(),
     feedback: createFeedbackStore(db, stats),
     stats,
+    durability: () => ({
+      journalMode: db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: db.pragma('synchronous', { simple: true }) as number,
+    }),
     catalogue: createCatalogueStore(db),
     fleet: createFleetStore(db),
     close: () => db.close(),

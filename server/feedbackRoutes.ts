@@ -15,7 +15,7 @@ import {
   IdempotencyKey,
   OnTimeQuery,
 } from '../shared/api/feedback';
-import { bearerToken, fail, readBody, readQuery, type RouteDeps } from './httpHelpers';
+import { fail, readBody, readQuery, type RouteDeps } from './httpHelpers';
 import { periodContaining } from './feedbackStats';
 import { sha256Hex } from './secrets';
 
@@ -33,8 +33,7 @@ export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, re
     if (!body.ok) return fail(c, body.failure);
     const request = body.value;
     // requireKiosk has checked the token: it names the kiosk a rating may claim.
-    const tokenKiosk = store.feedback.kioskIdForToken(sha256Hex(bearerToken(c) ?? ''));
-    if (tokenKiosk !== request.kioskId) {
+    if (c.get('kioskId') !== request.kioskId) {
       return fail(c, { status: 403, code: 'FORBIDDEN', message: 'kioskId is not the kiosk this token belongs to.' });
     }
     if (!hasRequiredReason(request)) {

@@ -35,7 +35,6 @@ export interface FeedbackStore {
   /** Stores the rating unless its idempotency key is known; either way returns what the key holds. */
   insertOnce(feedback: NewFeedback): StoredFeedback;
   list(filter: FeedbackListFilter): { items: FeedbackRecord[]; total: number };
-  kioskIdForToken(tokenHash: string): string | undefined;
 }
 
 interface FeedbackRow {
@@ -74,7 +73,6 @@ export function createFeedbackStore(db: Database.Database, stats: StatsStore): F
   const where = `WHERE (@agencyId IS NULL OR agency_id = @agencyId) AND (@from IS NULL OR received_at >= @from) AND (@to IS NULL OR received_at < @to)`;
   const page = db.prepare<Record<string, unknown>, FeedbackRow>(`SELECT * FROM feedback ${where} ORDER BY received_at DESC, id LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM feedback ${where}`);
-  const kioskByToken = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
 
   return {
     insertOnce: db.transaction((feedback: NewFeedback): StoredFeedback => {
@@ -107,6 +105,5 @@ export function createFeedbackStore(db: Database.Database, stats: StatsStore): F
         total: count.get(params)?.n ?? 0,
       };
     },
-    kioskIdForToken: (tokenHash) => kioskByToken.get(tokenHash)?.id,
   };
 }

@@ -5,14 +5,13 @@
 import type { Hono } from 'hono';
 import { fleetHealth, fleetPaths, type FleetList, Heartbeat, type HeartbeatAccepted } from '../shared/api/fleet';
 import { pathWithParam } from '../shared/api/openapi';
-import { bearerToken, fail, readBody, type RouteDeps } from './httpHelpers';
-import { sha256Hex } from './secrets';
+import { fail, readBody, type RouteDeps } from './httpHelpers';
 
 
 export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requireAdmin }: RouteDeps): void {
   app.post(pathWithParam(fleetPaths.heartbeat, ':id'), requireKiosk, async (c) => {
     // requireKiosk has checked the token: a kiosk reports for itself only.
-    if (store.feedback.kioskIdForToken(sha256Hex(bearerToken(c) ?? '')) !== c.req.param('id')) {
+    if (c.get('kioskId') !== c.req.param('id')) {
       return fail(c, { status: 403, code: 'FORBIDDEN', message: 'The path names another kiosk than the token\'s.' });
     }
     const body = await readBody(c, Heartbeat);
@@ -28,8 +27,10 @@ export function registerFleetRoutes(app: Hono, { store, now, requireKiosk, requi
       id: kiosk.id,
       name: kiosk.name,
       enrolledAt: kiosk.enrolledAt.toISOString(),
+      revokedAt: kiosk.revokedAt?.toISOString() ?? null,
+      tokenExpiresAt: kiosk.tokenExpiresAt?.toISOString() ?? null,
       lastSeenAt: kiosk.lastSeenAt?.toISOString() ?? null,
-      health: fleetHealth(kiosk.heartbeat, kiosk.lastSeenAt, at),
+      health: kiosk.revokedAt === null ? fleetHealth(kiosk.heartbeat, kiosk.lastSeenAt, at) : 'revoked',
       version: kiosk.heartbeat?.version ?? null,
       location: kiosk.location,
       heartbeat: kiosk.heartbeat,

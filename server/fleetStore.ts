@@ -1,6 +1,7 @@
 /**
  * The reference server's fleet: the last heartbeat of each enrolled kiosk (table `kiosk_heartbeats`, created by
- * centralStore's migrations), read together with the kiosks table and the catalogue's locations.
+ * centralStore's migrations), read together with the kiosks table (revocation and token expiry included) and the
+ * catalogue's locations.
  */
 import type Database from 'better-sqlite3';
 import { Heartbeat } from '../shared/api/fleet';
@@ -18,6 +19,8 @@ export interface FleetRow {
   id: string;
   name: string | null;
   enrolledAt: Date;
+  revokedAt: Date | null;
+  tokenExpiresAt: Date | null;
   lastSeenAt: Date | null;
   heartbeat: Heartbeat | null;
   location: { id: string; name: string | null } | null;
@@ -33,8 +36,11 @@ export function createFleetStore(db: Database.Database): FleetStore {
     `INSERT INTO kiosk_heartbeats (kiosk_id, received_at, json) VALUES (?, ?, ?)
      ON CONFLICT (kiosk_id) DO UPDATE SET received_at = excluded.received_at, json = excluded.json`,
   );
-  const rows = db.prepare<[], { id: string; name: string | null; enrolled_at: number; received_at: number | null; json: string | null }>(
-    `SELECT k.id, k.name, k.enrolled_at, h.received_at, h.json
+  const rows = db.prepare<
+    [],
+    { id: string; name: string | null; enrolled_at: number; revoked_at: number | null; token_expires_at: number | null; received_at: number | null; json: string | null }
+  >(
+    `SELECT k.id, k.name, k.enrolled_at, k.revoked_at, k.token_expires_at, h.received_at, h.json
      FROM kiosks k LEFT JOIN kiosk_heartbeats h ON h.kiosk_id = k.id ORDER BY k.name, k.id`,
   );
   const location = db.prepare<[string], { json: string | null }>(
@@ -57,6 +63,8 @@ export function createFleetStore(db: Database.Database): FleetStore {
           id: row.id,
           name: row.name,
           enrolledAt: new Date(row.enrolled_at),
+          revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+          tokenExpiresAt: row.token_expires_at === null ? null : new Date(row.token_expires_at),
           lastSeenAt: row.received_at === null ? null : new Date(row.received_at),
           heartbeat,
           location: locationId === null ? null : { id: locationId, name: locationName(locationId) },

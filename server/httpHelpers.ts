@@ -11,7 +11,7 @@ import { sameSecret, sha256Hex } from './secrets';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500; code: ApiErrorCode; message: string };
+export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500; code: ApiErrorCode; message: string };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -68,14 +68,29 @@ async function readTextUpTo(request: Request, maxBytes: number): Promise<string 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Lets a request through only with an enrolled kiosk's token. */
-export function kioskAuth(store: CentralStore): MiddlewareHandler {
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by kioskAuth: the kiosk whose token the request carries. */
+    kioskId: string;
+  }
+}
+
+const kioskRefusals: Record<'unknown' | 'revoked' | 'expired', Failure> = {
+  unknown: { status: 401, code: 'UNAUTHORIZED', message: 'A valid kiosk token is required; enroll the kiosk again.' },
+  revoked: { status: 401, code: 'KIOSK_REVOKED', message: 'An administrator revoked this kiosk; a technician must enroll it again.' },
+  expired: { status: 401, code: 'TOKEN_EXPIRED', message: 'The kiosk token expired before it was renewed; a technician must enroll the kiosk again.' },
+};
+
+/** Lets a request through only with a live kiosk token (not revoked, not expired), and names its kiosk (`c.get('kioskId')`). */
+export function kioskAuth(store: CentralStore, now: () => Date): MiddlewareHandler {
   return async (c, next) => {
     const token = bearerToken(c);
-    if (token === null || !store.hasKioskToken(sha256Hex(token))) {
+    const auth = token === null ? ({ ok: false, refused: 'unknown' } as const) : store.kiosks.authenticate(sha256Hex(token), now());
+    if (!auth.ok) {
       c.header('WWW-Authenticate', 'Bearer');
-      return fail(c, { status: 401, code: 'UNAUTHORIZED', message: 'A valid kiosk token is required; enroll the kiosk again.' });
+      return fail(c, kioskRefusals[auth.refused]);
     }
+    c.set('kioskId', auth.kioskId);
     await next();
   };
 }

@@ -1,11 +1,12 @@
 /**
- * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n>]
+ * `npm run central -- --port <p> [--demo] [--no-rate-limits] [--db <file>] [--admin-token <t>] [--synthetic-catalogue <n>]
  * [--synthetic-dossiers <n>] [--seed <s>] [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1,
  * serving a synthetic catalogue of n procedures when asked, and the kiosk update files in <dir> under /updates/.
  * --synthetic-dossiers first adds n synthetic dossiers (a year's receipts, with ratings: server/syntheticDossiers.ts)
  * through the admin API's write, printing its progress; --seed makes either synthetic set another one.
  * Without --demo it starts empty: no dossier, no catalogue, no enrolment code, and says how to issue the first code.
  * With --demo an empty database gets the demo dossiers, the demo enrolment code and the sample catalogue.
+ * --no-rate-limits lifts the lookup rate limits (server/lookupLimits.ts), for load benchmarks on loopback only.
  * Prints `central listening on <url>` once it accepts requests (and, before it, the admin token when one
  * was generated, and the enrolment-code instructions outside demo mode); request log lines go to stderr. Bad
  * arguments: one line on stderr, exit status 2.
@@ -18,11 +19,12 @@ import { startCentralServer } from './centralServer';
 import { MAX_SYNTHETIC_DOSSIERS, seedSyntheticDossiers } from './syntheticDossiers';
 
 const usage =
-  'usage: npm run central -- --port <0-65535> [--demo] [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures>] [--synthetic-dossiers <dossiers>] [--seed <n>] [--updates-dir <dir>]';
+  'usage: npm run central -- --port <0-65535> [--demo] [--no-rate-limits] [--db <file>] [--admin-token <token>] [--synthetic-catalogue <procedures>] [--synthetic-dossiers <dossiers>] [--seed <n>] [--updates-dir <dir>]';
 
 interface CliOptions {
   port: number;
   demo: boolean;
+  rateLimits: boolean;
   dbFile: string | undefined;
   adminToken: string | undefined;
   catalogue: CatalogueChoice | undefined;
@@ -36,6 +38,7 @@ const parseFlags = (args: string[]) =>
     options: {
       port: { type: 'string' },
       demo: { type: 'boolean' },
+      'no-rate-limits': { type: 'boolean' },
       db: { type: 'string' },
       'admin-token': { type: 'string' },
       'synthetic-catalogue': { type: 'string' },
@@ -75,7 +78,7 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (updatesDir !== undefined && !statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
     return { error: `--updates-dir must name an existing directory, not "${updatesDir}"` };
   }
-  return { port: Number(values.port), demo: values.demo ?? false, dbFile: values.db, adminToken, catalogue: catalogue.choice, syntheticDossiers, updatesDir };
+  return { port: Number(values.port), demo: values.demo ?? false, rateLimits: !values['no-rate-limits'], dbFile: values.db, adminToken, catalogue: catalogue.choice, syntheticDossiers, updatesDir };
 }
 
 function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice | undefined } | { error: string } {
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
   const server = await startCentralServer({
     port: options.port,
     demo: options.demo,
+    rateLimits: options.rateLimits ? undefined : 'off',
     dbFile: options.dbFile,
     adminToken: options.adminToken,
     catalogue: options.catalogue,

@@ -10,7 +10,6 @@ import { html, raw } from 'hono/html';
 import type { Dossier, ReturnMethod } from '../shared/api/gateway';
 import { LOOKUP_CODE_PARAM, pagePaths } from '../shared/api/openapi';
 import { timeliness } from '../shared/dossier/statusRules';
-import { maskPersonName } from '../shared/privacy/maskName';
 import { statusLabelVi } from './statusLabels';
 import { inVietnam, pad2 } from './vietnamTime';
 
@@ -111,7 +110,10 @@ function receipt(d: Dossier, origin: string) {
 
 export type LookupPage = { status: 200 | 400 | 404; body: string };
 
-/** The public page a receipt's QR code opens. Anyone with the code can open it, so the applicant's name is masked. */
+/**
+ * The public page a receipt's QR code opens. Anyone with the code can open it, so it names no applicant, not even
+ * masked (a masked name still tells a guessed code's holder's family name).
+ */
 export function renderLookupPage(dossier: Dossier | undefined, codeGiven: boolean, now: Date): LookupPage {
   if (!codeGiven) {
     return { status: 400, body: lookupMessage('Thiếu mã hồ sơ trong đường dẫn.', 'The link has no dossier code.') };
@@ -128,7 +130,6 @@ export function renderLookupPage(dossier: Dossier | undefined, codeGiven: boolea
         <h1>Tra cứu tiến độ hồ sơ</h1>
         <dl>
           <dt>Mã hồ sơ</dt><dd>${dossier.code}</dd>
-          <dt>Chủ hồ sơ</dt><dd>${maskPersonName(dossier.applicantName)}</dd>
           <dt>Thủ tục</dt><dd>${dossier.procedure.name}</dd>
           <dt>Cơ quan tiếp nhận</dt><dd>${dossier.agency.name}</dd>
           <dt>Ngày tiếp nhận</dt><dd>${dateTimeVi(dossier.receivedAt)}</dd>
@@ -144,6 +145,14 @@ export function renderLookupPage(dossier: Dossier | undefined, codeGiven: boolea
       </section>`,
     ),
   };
+}
+
+/** Past the page's rate limit (server/lookupLimits.ts). */
+export function renderRateLimitedPage(retryAfterSeconds: number): string {
+  return lookupMessage(
+    `Có quá nhiều lượt tra cứu. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+    `Too many lookups. Please try again in ${retryAfterSeconds} seconds.`,
+  );
 }
 
 function lookupMessage(vi: string, en: string): string {

@@ -37,7 +37,9 @@ export const exitCodeForError: Record<KioskErrorCode, number> = {
   NOT_FOUND: 3,
   UNAVAILABLE: 4,
   NOT_ENROLLED: 5,
+  KIOSK_REVOKED: 5,
   BAD_RESPONSE: 6,
+  RATE_LIMITED: 7,
   BAD_REQUEST: 1,
   INTERNAL: 1,
 };

@@ -6,13 +6,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
-import { ApiErrorBody, Dossier, EnrollResponse, Health, apiPaths, type EnrollRequest } from '../../shared/api/gateway';
+import { ApiErrorBody, Dossier, EnrollResponse, Health, TokenRenewed, apiPaths, type EnrollRequest } from '../../shared/api/gateway';
 import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
 import { FeedbackAccepted, type FeedbackRequest, IDEMPOTENCY_KEY_HEADER, OnTimeBoard, feedbackPaths, type StatsPeriod } from '../../shared/api/feedback';
 import { fleetPaths, type Heartbeat, HeartbeatAccepted } from '../../shared/api/fleet';
+import { DEFAULT_RETRY_AFTER_SECONDS } from '../../shared/contract/kiosk';
 import { parseJson } from '../../shared/text/parseJson';
 
-export type CentralErrorKind = 'unavailable' | 'not_found' | 'unauthorized' | 'rejected' | 'bad_response';
+export type CentralErrorKind = 'unavailable' | 'not_found' | 'unauthorized' | 'rate_limited' | 'rejected' | 'bad_response';
+
+/** Retry-After past this is read as this: a citizen is told at most an hour. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
 
 /** Messages name the failure, never the URL: a dossier URL carries the citizen's dossier code. */
 export class CentralError extends Error {
@@ -23,6 +27,8 @@ export class CentralError extends Error {
     /** The server's error code (ApiErrorBody), when it sent one. */
     readonly serverCode?: string,
     readonly status?: number,
+    /** For `rate_limited`: the seconds to wait, from Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -30,7 +36,8 @@ export class CentralError extends Error {
 
 export interface CentralClientOptions {
   baseUrl: string;
-  token?: string;
+  /** The kiosk's token, or where to read the current one: a renewed token replaces it (tokenRenewal.ts). */
+  token?: string | (() => string);
   fetch?: typeof fetch;
   attemptTimeoutMs?: number;
   deadlineMs?: number;
@@ -59,6 +66,8 @@ export interface CentralClient {
   postHeartbeat(kioskId: string, heartbeat: Heartbeat): Promise<HeartbeatAccepted>;
   /** Public: the setup wizard lists locations before the kiosk has a token. */
   getLocations(): Promise<LocationList>;
+  /** One attempt: the kiosk's new token; the current one stays valid until the new one is used. */
+  renewToken(kioskId: string): Promise<TokenRenewed>;
 }
 
 /** Far above any real reply (a dossier is a few kB); stops a broken or hostile server from filling memory. */
@@ -79,17 +88,18 @@ interface CallSpec<T> {
 
 export function createCentralClient(opts: CentralClientOptions): CentralClient {
   const {
-    token,
     attemptTimeoutMs = 2000,
     deadlineMs = 4500,
     retries = 2,
     backoffMs = 200,
   } = opts;
   const fetchImpl = opts.fetch ?? fetch;
+  const currentToken = typeof opts.token === 'function' ? opts.token : () => opts.token as string | undefined;
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
 
   async function attempt<T>(spec: CallSpec<T>, signal: AbortSignal, exchange?: ExchangeTime): Promise<T> {
     const headers: Record<string, string> = { ...spec.headers, Accept: 'application/json' };
+    const token = currentToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -118,7 +128,7 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
       if (!parsed.success) throw new CentralError('bad_response', 'Central server reply does not match the API', undefined, response.status);
       return parsed.data;
     }
-    throw errorForStatus(response.status, ApiErrorBody.safeParse(json).data?.error.code);
+    throw errorForStatus(response.status, ApiErrorBody.safeParse(json).data?.error.code, response.headers.get('retry-after'));
   }
 
   async function call<T>(spec: CallSpec<T>, exchange?: ExchangeTime): Promise<T> {
@@ -147,6 +157,7 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     getOnTimeBoard: (period) => call({ method: 'GET', path: `${feedbackPaths.onTime}?period=${period}`, schema: OnTimeBoard }),
     postHeartbeat: (kioskId, heartbeat) => call({ method: 'POST', path: fleetPaths.heartbeat(kioskId), body: heartbeat, schema: HeartbeatAccepted }),
     getLocations: () => call({ method: 'GET', path: provisioningPaths.locations, schema: LocationList }),
+    renewToken: (kioskId) => call({ method: 'POST', path: apiPaths.kioskToken(kioskId), schema: TokenRenewed }),
     getCatalogueChanges: (since, limit) =>
       call({ method: 'GET', path: changesPath(since, limit), schema: CatalogueChangesPage, maxBytes: MAX_CATALOGUE_PAGE_BYTES }),
     getCatalogueChangesText: (since, limit) =>
@@ -167,12 +178,23 @@ export function isCentralUrl(value: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash;
 }
 
-function errorForStatus(status: number, serverCode: string | undefined): CentralError {
+function errorForStatus(status: number, serverCode: string | undefined, retryAfter: string | null): CentralError {
+  if (status === 429) {
+    return new CentralError('rate_limited', 'Central server asks the kiosk to slow down', serverCode, status, retryAfterSeconds(retryAfter));
+  }
   if (status >= 500) return new CentralError('unavailable', `Central server error (HTTP ${status})`, serverCode, status);
   if (status === 404 && serverCode === 'DOSSIER_NOT_FOUND') return new CentralError('not_found', 'Dossier not found', serverCode, status);
   if (status === 401 || status === 403) return new CentralError('unauthorized', 'Central server refused the kiosk', serverCode, status);
   if (status >= 400) return new CentralError('rejected', `Central server rejected the request (HTTP ${status})`, serverCode, status);
   return new CentralError('bad_response', `Unexpected HTTP status ${status}`, serverCode, status);
+}
+
+/** Retry-After as whole seconds (delta-seconds, or an HTTP date), within 1 and MAX_RETRY_AFTER_SECONDS. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number {
+  const trimmed = header?.trim() ?? '';
+  const seconds = /^\d{1,10}$/.test(trimmed) ? Number(trimmed) : Number.isNaN(Date.parse(trimmed)) ? NaN : Math.ceil((Date.parse(trimmed) - now) / 1000);
+  if (!Number.isFinite(seconds)) return DEFAULT_RETRY_AFTER_SECONDS;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, seconds));
 }
 
 async function readCappedText(response: Response, signal: AbortSignal, maxBytes: number): Promise<string> {

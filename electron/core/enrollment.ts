@@ -13,16 +13,23 @@ export interface Enrollment {
   centralUrl: string;
   kioskId: string;
   token: string;
+  /** When the token expires (the kiosk renews it before: tokenRenewal.ts); null: never; absent: unknown. */
+  tokenExpiresAt?: string | null;
 }
 
-const EnrollmentFile = z.object({ centralUrl: z.string().min(1), kioskId: z.string().min(1), token: z.string().min(16) });
+const EnrollmentFile = z.object({
+  centralUrl: z.string().min(1),
+  kioskId: z.string().min(1),
+  token: z.string().min(16),
+  tokenExpiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
 
 export const ENROLLMENT_FILE = 'enrollment.json';
 const LOG_SECRET_FILE = 'log-secret';
 const HARDWARE_ID_FILE = 'hardware-id';
 const privateFileMode = 0o600;
 
-export type EnrollmentErrorCode = 'NOT_ENROLLED' | 'ENROLLMENT_REFUSED' | 'UNAVAILABLE';
+export type EnrollmentErrorCode = 'NOT_ENROLLED' | 'ENROLLMENT_REFUSED' | 'HARDWARE_ENROLLED' | 'UNAVAILABLE';
 
 export class EnrollmentError extends Error {
   override readonly name = 'EnrollmentError';
@@ -79,7 +86,9 @@ export async function enrollWithCode(opts: {
   const client = createCentralClient({ baseUrl: opts.centralUrl, fetch: opts.fetch });
   try {
     const issued = await client.enroll({ enrollmentCode: opts.enrollmentCode, hardwareId: opts.hardwareId, name: opts.name });
-    return { centralUrl: opts.centralUrl, kioskId: issued.kioskId, token: issued.token };
+    const enrollment: Enrollment = { centralUrl: opts.centralUrl, kioskId: issued.kioskId, token: issued.token };
+    // A server that says no expiry leaves it unknown: the kiosk asks once whether it renews tokens (tokenRenewal.ts).
+    return issued.expiresAt === undefined ? enrollment : { ...enrollment, tokenExpiresAt: issued.expiresAt };
   } catch (error) {
     throw enrollmentErrorFrom(error);
   }
@@ -97,6 +106,9 @@ export function loadHardwareId(dataDir: string, host: 'electron' | 'web'): strin
 
 function enrollmentErrorFrom(error: unknown): EnrollmentError {
   if (!(error instanceof CentralError)) return new EnrollmentError('UNAVAILABLE', 'Enrollment failed unexpectedly');
+  if (error.serverCode === 'KIOSK_ALREADY_ENROLLED') {
+    return new EnrollmentError('HARDWARE_ENROLLED', 'This machine is an enrolled kiosk: an administrator must revoke it or issue a re-enrolment code for it');
+  }
   switch (error.kind) {
     case 'rejected':
     case 'unauthorized':
@@ -106,6 +118,7 @@ function enrollmentErrorFrom(error: unknown): EnrollmentError {
         `The central server refused the enrollment code${error.serverCode ? ` (${error.serverCode})` : ''}`,
       );
     case 'unavailable':
+    case 'rate_limited':
       return new EnrollmentError('UNAVAILABLE', `The central server cannot be reached to enroll: ${error.message}`);
     case 'bad_response':
       return new EnrollmentError('UNAVAILABLE', `The central server sent an invalid enrollment reply: ${error.message}`);

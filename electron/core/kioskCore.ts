@@ -16,6 +16,7 @@ import type { Logger, Redactor } from './logger';
 import { buildHeartbeat, devicesAsReported } from './fleet/heartbeatPayload';
 import { createHeartbeatLoop, DEFAULT_HEARTBEAT_SECONDS, type HeartbeatLoop } from './fleet/heartbeatLoop';
 import { createTechnicianModule, type TechnicianHostPorts } from './technician/technicianModule';
+import { createTokenRenewal, type KioskCredentials, type TokenRenewal } from './tokenRenewal';
 
 /** Seconds without a touch before the kiosk forgets what it showed and goes home. */
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
@@ -23,6 +24,10 @@ export const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
 export interface KioskCoreOptions {
   centralUrl: string;
   token: string;
+  /** When the token expires (the configuration's); undefined: unknown, renewed at once to learn it. */
+  tokenExpiresAt?: string | null;
+  /** Saves a renewed token to the kiosk configuration (saveRenewedToken); absent in demo mode. */
+  saveToken?: (token: string, tokenExpiresAt: string | null) => void;
   host: 'electron' | 'web';
   demo: boolean;
   idleTimeoutSeconds: number;
@@ -60,12 +65,17 @@ export interface KioskCore {
   fleet: HeartbeatLoop;
   /** Whether the renderer sits idle at home: the Electron host's updater installs only then. */
   presence: PresenceTracker;
+  /** The host starts the token's renewal schedule once the kiosk is up and stops it on the way out. */
+  tokenRenewal: TokenRenewal;
   /** Starts the catalogue's sync schedule at the running interval (liveSettings.ts), restarted when a technician changes it. */
   startCatalogueSync(): () => void;
 }
 
 export function createKioskCore(opts: KioskCoreOptions): KioskCore {
-  const client = createCentralClient({ baseUrl: opts.centralUrl, token: opts.token, fetch: opts.fetch });
+  const credentials: KioskCredentials = { token: opts.token, tokenExpiresAt: opts.tokenExpiresAt };
+  // Read on every request: a renewed token is used from the next one on.
+  const client = createCentralClient({ baseUrl: opts.centralUrl, token: () => credentials.token, fetch: opts.fetch });
+  const tokenRenewal = createTokenRenewal({ client, kioskId: opts.kioskId, credentials, save: opts.saveToken, logger: opts.logger });
   const lookupService = createLookupService({ client, logger: opts.logger, redactor: opts.redactor });
   const catalogue = openCatalogueService({ dbPath: opts.catalogueDbPath, client, logger: opts.logger });
   const feedback = openFeedbackModule({ dbPath: opts.outboxDbPath, client, kioskId: opts.kioskId, logger: opts.logger, redactor: opts.redactor });
@@ -149,6 +159,7 @@ export function createKioskCore(opts: KioskCoreOptions): KioskCore {
     feedback,
     fleet,
     presence,
+    tokenRenewal,
     startCatalogueSync() {
       let stopSchedule = catalogue.startSchedule(settings.current().catalogueSyncMinutes);
       const unsubscribe = settings.onChange((next, previous) => {

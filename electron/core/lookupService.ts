@@ -23,6 +23,7 @@ const errorForKind: Record<CentralErrorKind, KioskError> = {
   not_found: { code: 'NOT_FOUND', message: 'No dossier with this code' },
   unavailable: { code: 'UNAVAILABLE', message: 'The central server is unavailable' },
   unauthorized: { code: 'NOT_ENROLLED', message: 'The central server does not accept this kiosk' },
+  rate_limited: { code: 'RATE_LIMITED', message: 'The central server asks the kiosk to slow down' },
   bad_response: { code: 'BAD_RESPONSE', message: 'The central server sent an invalid reply' },
   rejected: { code: 'BAD_REQUEST', message: 'The central server rejected the request' },
 };
@@ -37,11 +38,21 @@ const levelForOutcome: Record<LookupOutcome, 'info' | 'warn' | 'error'> = {
   UNAVAILABLE: 'warn',
   BAD_RESPONSE: 'warn',
   NOT_ENROLLED: 'error',
+  KIOSK_REVOKED: 'error',
+  RATE_LIMITED: 'warn',
   BAD_REQUEST: 'warn',
   INTERNAL: 'error',
 };
 
 const internalError: KioskError = { code: 'INTERNAL', message: 'Internal error' };
+
+function kioskErrorFor(error: CentralError): KioskError {
+  if (error.kind === 'unauthorized' && error.serverCode === 'KIOSK_REVOKED') {
+    return { code: 'KIOSK_REVOKED', message: 'The province revoked this kiosk' };
+  }
+  if (error.kind === 'rate_limited') return { ...errorForKind.rate_limited, retryAfterSeconds: error.retryAfterSeconds };
+  return errorForKind[error.kind];
+}
 
 export function toDossierView(dossier: Dossier): DossierView {
   const { applicantName, ...rest } = dossier;
@@ -72,7 +83,7 @@ export function createLookupService({ client, logger, redactor }: LookupServiceO
         done({ outcome: 'FOUND', code, receiptKind: receipt.kind, centralMs: centralMs() });
         return { ok: true, value: view };
       } catch (error) {
-        const kioskError = error instanceof CentralError ? errorForKind[error.kind] : internalError;
+        const kioskError = error instanceof CentralError ? kioskErrorFor(error) : internalError;
         // The error's name only: a message from deeper down could quote the request URL, which holds the code.
         done({ outcome: kioskError.code, code, receiptKind: receipt.kind, errorName: error instanceof Error ? error.name : typeof error, centralMs: centralMs() });
         return { ok: false, error: kioskError };

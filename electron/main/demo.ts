@@ -22,7 +22,7 @@ export interface StartupArgs {
   enrollmentCode?: string;
 }
 
-export type StartupFailure = 'NOT_ENROLLED' | 'ENROLLMENT_REFUSED' | 'UNAVAILABLE' | 'BAD_ARGUMENTS' | 'DEMO_FAILED' | 'INTERNAL';
+export type StartupFailure = 'NOT_ENROLLED' | 'ENROLLMENT_REFUSED' | 'HARDWARE_ENROLLED' | 'UNAVAILABLE' | 'BAD_ARGUMENTS' | 'DEMO_FAILED' | 'INTERNAL';
 
 export type KioskStartup =
   | { ok: true; enrollment: Enrollment; demo: boolean; stopDemo?: () => Promise<void>; /** Absent in demo mode. */ config?: KioskConfig }

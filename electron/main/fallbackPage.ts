@@ -18,6 +18,10 @@ const reasons: Record<FallbackReason, { vi: string; en: string }> = {
     vi: 'Máy chủ trung tâm đã từ chối mã đăng ký của kiosk.',
     en: 'The central server refused the kiosk’s enrollment code.',
   },
+  HARDWARE_ENROLLED: {
+    vi: 'Máy này đã được đăng ký là một kiosk; quản trị viên cần thu hồi kiosk đó hoặc cấp mã đăng ký lại.',
+    en: 'This machine is already enrolled as a kiosk; an administrator must revoke it or issue a re-enrolment code.',
+  },
   UNAVAILABLE: {
     vi: 'Không kết nối được với máy chủ trung tâm để đăng ký kiosk.',
     en: 'The central server could not be reached to enroll the kiosk.',

@@ -10,6 +10,7 @@ import { CATALOGUE_DB_FILE } from '../core/catalogue/catalogueDb';
 import { ScannerSettings } from '../../shared/contract/camera';
 import { SCANNER_HEALTH_AFTER_BURST } from '../../shared/scanner/deviceHealth';
 import type { KioskConfig } from '../core/config/kioskConfig';
+import { saveRenewedToken } from '../core/config/configFile';
 import { loadHardwareId, loadLogSecret, type Enrollment } from '../core/enrollment';
 import { OUTBOX_DB_FILE } from '../core/feedback/outboxDb';
 import { createKioskCore } from '../core/kioskCore';
@@ -118,6 +119,9 @@ async function startKiosk(): Promise<BrowserWindow> {
     const core = createKioskCore({
       centralUrl: started.enrollment.centralUrl,
       token: started.enrollment.token,
+      tokenExpiresAt: started.config ? started.config.tokenExpiresAt : started.enrollment.tokenExpiresAt,
+      // Demo mode has no configuration: its token lives in memory, with the demo server's database.
+      saveToken: started.config && ((token, tokenExpiresAt) => saveRenewedToken(configStore, token, tokenExpiresAt)),
       host: 'electron',
       demo: started.demo,
       idleTimeoutSeconds: started.config?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
@@ -157,5 +161,7 @@ async function startKiosk(): Promise<BrowserWindow> {
     fleet = core.fleet;
     core.fleet.start();
     app.once('will-quit', () => core.fleet.stop());
+    core.tokenRenewal.start();
+    app.once('will-quit', () => core.tokenRenewal.stop());
   }
 }

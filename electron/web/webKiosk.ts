@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScannerSettings, type ScannerMode } from '../../shared/contract/camera';
 import { CATALOGUE_DB_FILE } from '../core/catalogue/catalogueDb';
-import type { ConfigStore } from '../core/config/configFile';
+import { type ConfigStore, saveRenewedToken } from '../core/config/configFile';
 import type { KioskConfig } from '../core/config/kioskConfig';
 import { EnrollmentError, loadHardwareId, loadLogSecret } from '../core/enrollment';
 import { OUTBOX_DB_FILE } from '../core/feedback/outboxDb';
@@ -117,6 +117,8 @@ export async function startWebKiosk(opts: WebKioskOptions): Promise<WebHost> {
     const core = createKioskCore({
       centralUrl: config.centralUrl,
       token: config.token,
+      tokenExpiresAt: config.tokenExpiresAt,
+      saveToken: (token, tokenExpiresAt) => saveRenewedToken(configStore, token, tokenExpiresAt),
       host: 'web',
       demo: opts.demo,
       idleTimeoutSeconds: opts.idleTimeoutSeconds ?? config.idleTimeoutSeconds,
@@ -146,9 +148,11 @@ export async function startWebKiosk(opts: WebKioskOptions): Promise<WebHost> {
     core.feedback.delivery.start();
     const stopCatalogueSync = core.startCatalogueSync();
     core.fleet.start();
+    core.tokenRenewal.start();
     return {
       core,
       close: async () => {
+        core.tokenRenewal.stop();
         core.fleet.stop();
         await core.feedback.close();
         stopCatalogueSync();

@@ -210,6 +210,8 @@ export const vi = {
       BAD_RESPONSE:
         'Hệ thống tra cứu trả về thông tin không hợp lệ. Vui lòng thử lại sau ít phút hoặc liên hệ quầy tiếp nhận.',
       NOT_ENROLLED: 'Máy tra cứu này chưa được kích hoạt. Vui lòng liên hệ quầy tiếp nhận.',
+      KIOSK_REVOKED: 'Máy tra cứu này đã ngừng hoạt động. Vui lòng tra cứu tại quầy tiếp nhận.',
+      RATE_LIMITED: 'Máy tra cứu đang nhận quá nhiều yêu cầu. Vui lòng đợi {{seconds}} giây rồi thử lại.',
       BAD_REQUEST: 'Yêu cầu tra cứu không hợp lệ. Vui lòng quét lại giấy tiếp nhận hoặc liên hệ quầy tiếp nhận.',
       INTERNAL: 'Máy tra cứu gặp lỗi. Vui lòng thử lại hoặc liên hệ quầy tiếp nhận.',
     } satisfies Record<KioskErrorCode, string>,
@@ -438,6 +440,8 @@ export const vi = {
       UNAVAILABLE: 'Không kết nối được máy chủ. Kiểm tra địa chỉ, dây mạng hoặc Wi-Fi rồi thử lại.',
       NOT_A_KIOSK_SERVER: 'Địa chỉ này có trả lời nhưng không phải máy chủ ki-ốt. Kiểm tra lại địa chỉ.',
       ENROLLMENT_REFUSED: 'Máy chủ không chấp nhận mã đăng ký: mã sai, đã hết hạn hoặc đã được dùng. Xin quản trị viên cấp mã mới.',
+      HARDWARE_ENROLLED:
+        'Máy này đã được đăng ký là một ki-ốt. Xin quản trị viên thu hồi ki-ốt đó hoặc cấp mã đăng ký lại dành cho nó.',
       NOT_ENROLLED: 'Ki-ốt chưa được đăng ký. Vui lòng làm lại bước đăng ký.',
       ALREADY_PROVISIONED: 'Ki-ốt đã được cài đặt.',
       SAVE_FAILED: 'Không lưu được cấu hình vào máy. Kiểm tra ổ đĩa rồi thử lại.',

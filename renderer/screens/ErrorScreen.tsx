@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_RETRY_AFTER_SECONDS } from '../../shared/contract/kiosk';
 import { receiptRejections, type ReceiptRejection } from '../../shared/receipt/parseReceipt';
 import { HomeButton } from '../components/HomeButton';
 import type { ShownError } from '../state/kioskState';
@@ -24,11 +25,11 @@ export function ErrorScreen({
   onHome: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const { code, reason, lookedUpCode } = error;
+  const { code, reason, lookedUpCode, retryAfterSeconds } = error;
   return (
     <section className="screen error-screen" role="alert" data-testid="lookup-error" data-error-code={code}>
       <h1>{t('error.title')}</h1>
-      <p className="lead">{t(`error.codes.${code}`)}</p>
+      <p className="lead">{t(`error.codes.${code}`, { seconds: retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS })}</p>
       {reason !== null && (
         <p data-testid="error-reason" data-reason={reason}>
           {isReceiptRejection(reason) ? t(`receiptRejection.${reason}`) : t('receiptRejectionUnknown')}

@@ -14,6 +14,8 @@ export interface ShownError {
   code: KioskErrorCode;
   reason: string | null;
   lookedUpCode: string | null;
+  /** For RATE_LIMITED: how long to wait, in seconds. */
+  retryAfterSeconds?: number;
 }
 
 export type Screen =
@@ -109,8 +111,9 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       if (result.ok) {
         return { ...state, screen: { name: 'status', dossier: result.value, checkedAt: action.settledAt } };
       }
-      const { code, reason } = result.error;
-      return showError(state, { code, reason: reason ?? null, lookedUpCode: screen.code });
+      const { code, reason, retryAfterSeconds } = result.error;
+      const shown: ShownError = { code, reason: reason ?? null, lookedUpCode: screen.code };
+      return showError(state, retryAfterSeconds === undefined ? shown : { ...shown, retryAfterSeconds });
     }
     case 'rate':
       if (screen.name !== 'status') return state;

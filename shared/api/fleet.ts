@@ -38,16 +38,20 @@ export type HeartbeatAccepted = z.infer<typeof HeartbeatAccepted>;
 export const STALE_AFTER_INTERVALS = 3;
 
 /**
- * `never`: enrolled, no heartbeat yet. `stale`: heartbeats stopped (more than STALE_AFTER_INTERVALS intervals).
+ * `revoked`: an admin revoked it (its token is refused). `never`: enrolled, no heartbeat yet. `stale`: heartbeats stopped (more than STALE_AFTER_INTERVALS intervals).
  * `warning`: heard from, but a device is faulty or it logged errors. `ok` otherwise.
  */
-export const FleetHealth = z.enum(['ok', 'warning', 'stale', 'never']);
+export const FleetHealth = z.enum(['ok', 'warning', 'stale', 'never', 'revoked']);
 export type FleetHealth = z.infer<typeof FleetHealth>;
 
 export const FleetKiosk = z.object({
   id: z.string(),
   name: z.string().nullable(),
   enrolledAt: isoDateTime,
+  /** When an admin revoked the kiosk (DELETE /api/v1/admin/kiosks/{id}); null while it may call the API. */
+  revokedAt: isoDateTime.nullable(),
+  /** When its current token expires unless renewed; null: never. */
+  tokenExpiresAt: isoDateTime.nullable(),
   lastSeenAt: isoDateTime.nullable(),
   health: FleetHealth,
   version: z.string().nullable(),

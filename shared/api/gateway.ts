@@ -87,8 +87,16 @@ export const EnrollRequest = z.object({
 });
 export type EnrollRequest = z.infer<typeof EnrollRequest>;
 
-export const EnrollResponse = z.object({ kioskId: z.string().min(1), token: z.string().min(16) });
+/**
+ * `expiresAt`: when the token stops working. The kiosk renews it before then (renewKioskToken); a server that
+ * sends none issues tokens that never expire, and the kiosk never renews.
+ */
+export const EnrollResponse = z.object({ kioskId: z.string().min(1), token: z.string().min(16), expiresAt: isoDateTime.optional() });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** A kiosk's renewed token. The one it was asked with keeps working until the new one is first used, or it expires. */
+export const TokenRenewed = z.object({ token: z.string().min(16), expiresAt: isoDateTime });
+export type TokenRenewed = z.infer<typeof TokenRenewed>;
 
 /** Admin: create a dossier. Without `code` the server issues one in the national format. */
 export const AdminCreateDossier = Dossier.extend({ code: Dossier.shape.code.optional() });
@@ -107,7 +115,11 @@ export const AdminPatchDossier = Dossier.pick({
 }).partial();
 export type AdminPatchDossier = z.infer<typeof AdminPatchDossier>;
 
-export const AdminIssueEnrollmentCode = z.object({ ttlMinutes: z.number().int().min(1).max(60 * 24 * 30).optional() });
+export const AdminIssueEnrollmentCode = z.object({
+  ttlMinutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+  /** A re-enrolment code: it may take over this enrolled kiosk's hardware id (its current token stops working). */
+  kioskId: z.string().min(1).max(128).optional(),
+});
 export const EnrollmentCodeIssued = z.object({ enrollmentCode: z.string(), expiresAt: isoDateTime });
 export type EnrollmentCodeIssued = z.infer<typeof EnrollmentCodeIssued>;
 
@@ -122,6 +134,13 @@ export const apiErrorCodes = [
   'VALIDATION_FAILED',
   'REASON_REQUIRED',
   'IDEMPOTENCY_KEY_REUSED',
+  'KIOSK_REVOKED',
+  'TOKEN_EXPIRED',
+  'KIOSK_ALREADY_ENROLLED',
+  'RATE_LIMITED',
+  'DATES_INCONSISTENT',
+  'ALREADY_RATED',
+  'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;
 export const ApiErrorCode = z.enum(apiErrorCodes);
@@ -135,6 +154,8 @@ export const apiPaths = {
   health: `${API_PREFIX}/health`,
   dossier: (code: string) => `${API_PREFIX}/dossiers/${encodeURIComponent(code)}`,
   enroll: `${API_PREFIX}/kiosks/enroll`,
+  kioskToken: (kioskId: string) => `${API_PREFIX}/kiosks/${encodeURIComponent(kioskId)}/token`,
+  adminKiosk: (kioskId: string) => `${API_PREFIX}/admin/kiosks/${encodeURIComponent(kioskId)}`,
   adminDossiers: `${API_PREFIX}/admin/dossiers`,
   adminDossier: (code: string) => `${API_PREFIX}/admin/dossiers/${encodeURIComponent(code)}`,
   adminEnrollmentCodes: `${API_PREFIX}/admin/enrollment-codes`,

@@ -45,8 +45,9 @@ import {
   ProcessingStep,
   ReturnMethod,
   SupplementRequest,
+  TokenRenewed,
 } from './gateway';
-import { LocationList, provisioningPaths } from './provisioning';
+import { LocationList, MAX_PROVISIONING_CENTRAL_URL, provisioningPaths } from './provisioning';
 import { DeviceHealth, FleetHealth, FleetKiosk, FleetList, fleetPaths, Heartbeat, HeartbeatAccepted, STALE_AFTER_INTERVALS } from './fleet';
 
 /** The reference server's HTML pages: printable demo receipts, and the public lookup page their QR codes open. */
@@ -86,6 +87,7 @@ const componentSchemas = {
   SupplementRequest,
   EnrollRequest,
   EnrollResponse,
+  TokenRenewed,
   AdminCreateDossier,
   AdminPatchDossier,
   AdminIssueEnrollmentCode,
@@ -133,7 +135,13 @@ const componentDescriptions: Partial<Record<SchemaName, string>> = {
     'A dossier to create. Without `code` the server issues one in the national format ' +
     '`<agency.id>-<yyMMdd of receivedAt, Vietnam time>-<sequence per agency per day, at least 4 digits>`; ' +
     '`agency.id` must then be a national agency id such as `000.00.06.H56`.',
-  AdminIssueEnrollmentCode: '`ttlMinutes` defaults to 1440 (24 hours). The code enrolls one kiosk.',
+  AdminIssueEnrollmentCode:
+    '`ttlMinutes` defaults to 1440 (24 hours). The code enrolls one kiosk. With `kioskId`, a re-enrolment code: it ' +
+    're-enrolls that kiosk (same id, on whatever hardware presents it) and retires its current token; without it, a ' +
+    'hardware id that is already enrolled (and not revoked) is refused with 409 KIOSK_ALREADY_ENROLLED.',
+  TokenRenewed:
+    'The kiosk\'s new token. The one the renewal was asked with stays valid until the new one is first used (or it ' +
+    'expires), so a lost reply costs nothing: ask again with the old one.',
   ApiErrorBody: 'Every error has this shape; `error.code` is one of ApiErrorCode.',
   ApiErrorCode: 'Machine-readable error codes. Clients branch on these, never on `message`.',
 };
@@ -169,6 +177,16 @@ const codeParameter = {
 const badBody = failure('BAD_REQUEST: the body is not JSON. VALIDATION_FAILED: it does not match the schema.');
 const internal = failure('INTERNAL: the server failed; retry later.');
 const adminOnly = failure('UNAUTHORIZED: missing or wrong admin token.');
+const kioskRefused = failure(
+  'UNAUTHORIZED: missing or unknown kiosk token. KIOSK_REVOKED: an admin revoked the kiosk. TOKEN_EXPIRED: the token ' +
+    'was not renewed in time. In each case a technician enrolls the kiosk again.',
+);
+const retryAfterHeader = { description: 'Seconds to wait before the next lookup.', schema: { type: 'integer', minimum: 1 } };
+const rateLimited = {
+  ...failure('RATE_LIMITED: too many lookups from this kiosk or its address; wait Retry-After seconds.'),
+  headers: { 'Retry-After': retryAfterHeader },
+};
+const kioskIdParameter = { name: 'id', in: 'path', required: true, description: 'The kiosk\'s id.', schema: { type: 'string', minLength: 1, maxLength: 128 } };
 
 const catalogueRecordSchemaNames = { agency: 'Agency', field: 'Field', procedure: 'Procedure', location: 'Location' } as const satisfies Record<
   CatalogueRecordType,
@@ -242,7 +260,7 @@ function feedbackApiPaths(): Record<string, Record<string, JsonObject>> {
         responses: {
           201: json('Stored (or stored before under this key).', 'FeedbackAccepted'),
           400: failure('BAD_REQUEST: no valid Idempotency-Key, or the body is not JSON. VALIDATION_FAILED: it does not match the schema.'),
-          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          401: kioskRefused,
           403: failure('FORBIDDEN: `kioskId` is not the token\'s kiosk.'),
           404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
           409: failure('IDEMPOTENCY_KEY_REUSED: the key was sent before with another body.'),
@@ -291,7 +309,7 @@ function feedbackApiPaths(): Record<string, Record<string, JsonObject>> {
         responses: {
           200: json('The board.', 'OnTimeBoard'),
           400: badBody,
-          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          401: kioskRefused,
           500: internal,
         },
       },
@@ -314,7 +332,7 @@ function fleetApiPaths(): Record<string, Record<string, JsonObject>> {
         responses: {
           200: json('Recorded.', 'HeartbeatAccepted'),
           400: badBody,
-          401: failure('UNAUTHORIZED: missing or unknown kiosk token.'),
+          401: kioskRefused,
           403: failure('FORBIDDEN: the path names another kiosk than the token\'s.'),
           500: internal,
         },
@@ -365,7 +383,7 @@ function provisioningApiPaths(): Record<string, Record<string, JsonObject>> {
         parameters: [
           queryText('code', 'The enrollment code.', '^[A-Za-z0-9-]{4,64}$', 64),
           queryText('location', 'The location id (a catalogue `location` record).', '^[A-Za-z0-9._:-]{1,80}$', 80),
-          { name: 'central', in: 'query', required: false, description: 'The URL kiosks reach this server at; default: the URL of this request.', schema: { type: 'string', format: 'uri', maxLength: 2048 } },
+          { name: 'central', in: 'query', required: false, description: 'The URL kiosks reach this server at; default: the URL of this request.', schema: { type: 'string', format: 'uri', maxLength: MAX_PROVISIONING_CENTRAL_URL } },
           { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['svg', 'png', 'html'], default: 'svg' } },
         ],
         responses: {
@@ -420,8 +438,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
           parameters: [codeParameter],
           responses: {
             200: json('The dossier.', 'Dossier'),
-            401: failure('UNAUTHORIZED: missing or unknown kiosk token; the kiosk must enroll again.'),
+            401: kioskRefused,
             404: failure('DOSSIER_NOT_FOUND: no dossier has this code.'),
+            429: rateLimited,
             500: internal,
           },
         },
@@ -432,15 +451,54 @@ export function buildOpenApiDocument(): OpenApiDocument {
           operationId: 'enrollKiosk',
           summary: 'Enroll a kiosk with an enrollment code',
           description:
-            'Returns the kiosk\'s bearer token. A code issued by an admin is used up by its first enrollment and ' +
-            'expires; the demo code is reusable. Enrolling a known `hardwareId` again keeps its `kioskId` and ' +
-            'replaces its token (the old token stops working).',
+            'Returns the kiosk\'s bearer token and when it expires (30 days on the reference server; the kiosk renews ' +
+            'it before then with renewKioskToken). A code issued by an admin is used up by its first enrollment and ' +
+            'expires; the demo code (demo mode only) is reusable. A `hardwareId` that is already enrolled is taken over ' +
+            'only with an admin\'s say-so: its kiosk was revoked, or the code was issued for it (`kioskId`). Then it ' +
+            'keeps its `kioskId` and gets a new token; the old token stops working.',
           security: [],
           requestBody: body('EnrollRequest'),
           responses: {
             200: json('Enrolled.', 'EnrollResponse'),
             400: badBody,
             403: failure('ENROLLMENT_CODE_INVALID: the code is unknown, expired or already used.'),
+            409: failure('KIOSK_ALREADY_ENROLLED: the hardware id is an enrolled kiosk\'s and the code is not a re-enrolment code for it.'),
+            500: internal,
+          },
+        },
+      },
+      [pathWithParam(apiPaths.kioskToken, '{id}')]: {
+        post: {
+          tags: ['kiosk'],
+          operationId: 'renewKioskToken',
+          summary: 'A kiosk renews its own token before it expires',
+          description:
+            'No body. Returns a new token with a new expiry; the token the request carried stays valid until the new ' +
+            'one is first used, or until it expires. An expired or revoked token cannot renew (401).',
+          security: [{ kioskToken: [] }],
+          parameters: [kioskIdParameter],
+          responses: {
+            200: json('The new token.', 'TokenRenewed'),
+            401: kioskRefused,
+            403: failure('FORBIDDEN: the path names another kiosk than the token\'s.'),
+            500: internal,
+          },
+        },
+      },
+      [pathWithParam(apiPaths.adminKiosk, '{id}')]: {
+        delete: {
+          tags: ['admin'],
+          operationId: 'revokeKiosk',
+          summary: 'Revoke a kiosk: its token is refused from the next request on',
+          description:
+            'The kiosk stays in the fleet view with `revokedAt` and health `revoked`. A technician may enroll its ' +
+            'hardware again with any new enrolment code.',
+          security: [{ adminToken: [] }],
+          parameters: [kioskIdParameter],
+          responses: {
+            204: { description: 'Revoked (or already revoked).' },
+            401: adminOnly,
+            404: failure('NOT_FOUND: no kiosk has this id.'),
             500: internal,
           },
         },
@@ -490,6 +548,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             201: json('Issued. The code is shown only here; the server keeps only its hash.', 'EnrollmentCodeIssued'),
             400: badBody,
             401: adminOnly,
+            404: failure('NOT_FOUND: `kioskId` names no kiosk.'),
             500: internal,
           },
         },
@@ -526,7 +585,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
             400: failure(
               'BAD_REQUEST: `limit` is out of range, or `since` is not a cursor of this server (e.g. its data was reset): sync again without it.',
             ),
-            401: failure('UNAUTHORIZED: missing or unknown kiosk token; the kiosk must enroll again.'),
+            401: kioskRefused,
             500: internal,
           },
         },
@@ -539,7 +598,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         get: {
           tags: ['pages'],
           operationId: 'getDemoReceipts',
-          summary: 'Printable A4 receipts of the demo dossiers, with a Code 128 barcode and a lookup QR code each',
+          summary: 'Demo mode only: printable A4 receipts of the demo dossiers, with a Code 128 barcode and a lookup QR code each',
           security: [],
           responses: { 200: html('The receipts page.') },
         },
@@ -548,7 +607,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         get: {
           tags: ['pages'],
           operationId: 'getLookupPage',
-          summary: 'Public status page a receipt\'s QR code opens; the applicant\'s name is masked',
+          summary: 'Public status page a receipt\'s QR code opens; it never shows the applicant\'s name',
           security: [],
           parameters: [
             {
@@ -560,9 +619,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
             },
           ],
           responses: {
-            200: html('The dossier\'s status.'),
+            200: html('The dossier\'s status (never the applicant\'s name).'),
             400: html('No code given.'),
             404: html('No dossier has this code.'),
+            429: { ...html('Too many lookups from this address, or in total; Retry-After says when to try again.'), headers: { 'Retry-After': retryAfterHeader } },
           },
         },
       },

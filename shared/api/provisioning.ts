@@ -14,12 +14,19 @@ export type LocationList = z.infer<typeof LocationList>;
 export const ProvisioningQrFormat = z.enum(['svg', 'png', 'html']);
 export type ProvisioningQrFormat = z.infer<typeof ProvisioningQrFormat>;
 
+/**
+ * The longest central URL a provisioning QR code carries: a server's address is short, and drawing a QR code of
+ * kilobytes blocks the server's event loop for most of a second.
+ */
+export const MAX_PROVISIONING_CENTRAL_URL = 200;
+
 /** `GET /api/v1/admin/provisioning-qr?code=&location=[&central=][&format=svg|png|html]` (admin token). */
 export const ProvisioningQrQuery = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{4,64}$/),
-  location: z.string().trim().regex(/^[A-Za-z0-9._:-]{1,80}$/),
+  // Lengths are checked before anything else reads the value.
+  code: z.string().max(100).trim().regex(/^[A-Za-z0-9-]{4,64}$/),
+  location: z.string().max(100).trim().regex(/^[A-Za-z0-9._:-]{1,80}$/),
   /** The URL kiosks use to reach this server; default: the URL the admin's request came to. */
-  central: z.string().url().max(2048).optional(),
+  central: z.string().max(MAX_PROVISIONING_CENTRAL_URL).url().optional(),
   format: ProvisioningQrFormat.default('svg'),
 });
 export type ProvisioningQrQuery = z.infer<typeof ProvisioningQrQuery>;

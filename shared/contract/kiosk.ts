@@ -20,17 +20,24 @@ export const kioskErrorCodes = [
   'UNAVAILABLE', // server down, slow (past the deadline) or answering 5xx
   'BAD_RESPONSE', // the server answered something that is not a valid reply
   'NOT_ENROLLED', // the kiosk has no token or the server refused it
+  'KIOSK_REVOKED', // the province revoked this kiosk: out of service until a technician enrolls it again
+  'RATE_LIMITED', // too many lookups from this kiosk or its address: wait `retryAfterSeconds`
   'BAD_REQUEST', // the request did not pass validation at the boundary
   'INTERNAL',
 ] as const;
 export const KioskErrorCode = z.enum(kioskErrorCodes);
 export type KioskErrorCode = z.infer<typeof KioskErrorCode>;
 
+/** The wait a RATE_LIMITED error names when the server's 429 gave none. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
 export const KioskError = z.object({
   code: KioskErrorCode,
   message: z.string(),
   /** For INVALID_CODE: the receipt parser's reason code. */
   reason: z.string().optional(),
+  /** For RATE_LIMITED: the seconds the server asked to wait (its Retry-After). */
+  retryAfterSeconds: z.number().int().min(1).max(3600).optional(),
 });
 export type KioskError = z.infer<typeof KioskError>;
 

@@ -13,6 +13,7 @@ export const setupErrorCodes = [
   'UNAVAILABLE', // nothing answers at that URL (or too slowly, or 5xx)
   'NOT_A_KIOSK_SERVER', // something answers, but not the Kiosk Gateway API
   'ENROLLMENT_REFUSED', // the server refused the enrollment code (unknown, expired or used)
+  'HARDWARE_ENROLLED', // this machine is an enrolled kiosk: an admin must revoke it or issue a re-enrolment code
   'NOT_ENROLLED', // 'setup:complete' before a successful 'setup:enroll'
   'ALREADY_PROVISIONED', // the kiosk runs its full core: setup is over (re-enrolment is technician mode's)
   'SAVE_FAILED', // the configuration could not be written to the data directory

@@ -20,6 +20,8 @@ describe('lookup errors', () => {
     UNAVAILABLE: /^Dịch vụ tra cứu tạm thời không khả dụng\. Vui lòng thử lại hoặc liên hệ quầy tiếp nhận\.$/,
     BAD_RESPONSE: /thông tin không hợp lệ/,
     NOT_ENROLLED: /Máy tra cứu này chưa được kích hoạt/,
+    KIOSK_REVOKED: /^Máy tra cứu này đã ngừng hoạt động\. Vui lòng tra cứu tại quầy tiếp nhận\.$/,
+    RATE_LIMITED: /quá nhiều yêu cầu\. Vui lòng đợi \d+ giây rồi thử lại\.$/,
     BAD_REQUEST: /Yêu cầu tra cứu không hợp lệ/,
     INTERNAL: /Máy tra cứu gặp lỗi/,
   };
@@ -53,6 +55,19 @@ describe('lookup errors', () => {
     expect(await screen.findByTestId('dossier-status')).toBeInTheDocument();
     expect(kiosk.lookup).toHaveBeenLastCalledWith({ code });
     expect(kiosk.lookup).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['vi', 'Máy tra cứu đang nhận quá nhiều yêu cầu. Vui lòng đợi 42 giây rồi thử lại.'],
+    ['en', 'This kiosk is receiving too many requests. Please wait 42 seconds and try again.'],
+  ] as const)('tells how long to wait after RATE_LIMITED (%s), with no retry button that would be refused again', async (language, text) => {
+    const kiosk = fakeKiosk(async () => ({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', retryAfterSeconds: 42 } }));
+    renderKiosk(kiosk, language);
+    kiosk.scan(scanOf(code));
+    const error = await screen.findByTestId('lookup-error');
+    expect(error).toHaveAttribute('data-error-code', 'RATE_LIMITED');
+    expect(within(error).getByText(text)).toBeInTheDocument();
+    expect(within(error).queryByRole('button', { name: language === 'vi' ? 'Thử lại' : 'Try again' })).toBeNull();
   });
 
   it('shows the reason of an INVALID_CODE reply from the core', async () => {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, Dossier } from '../../shared/api/gateway';
+import { maskPersonName } from '../../shared/privacy/maskName';
 import { parseReceipt } from '../../shared/receipt/parseReceipt';
 import { DEMO_ENROLLMENT_CODE, demoDossierCode, demoDossiers, type RunningCentralServer, startCentralServer } from '../../server/centralServer';
 
@@ -11,12 +12,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** Enrolled once: the same hardware id again would be a takeover, which the server refuses. */
+let kioskToken: Promise<string> | undefined;
+
 async function demoDossier(code: string): Promise<Dossier> {
-  const enrolled = await fetch(server.url + apiPaths.enroll, {
+  kioskToken ??= fetch(server.url + apiPaths.enroll, {
     method: 'POST',
     body: JSON.stringify({ enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'hw-pages' }),
-  });
-  const { token } = (await enrolled.json()) as { token: string };
+  }).then(async (enrolled) => ((await enrolled.json()) as { token: string }).token);
+  const token = await kioskToken;
   const response = await fetch(server.url + apiPaths.dossier(code), { headers: { authorization: `Bearer ${token}` } });
   return Dossier.parse(await response.json());
 }
@@ -98,7 +102,7 @@ describe('/receipts', () => {
 });
 
 describe('/tra-cuu', () => {
-  it('shows the dossier\'s status with the applicant\'s name masked', async () => {
+  it('shows the dossier\'s status without the applicant\'s name, not even masked', async () => {
     const code = demoDossierCode('overdue');
     const dossier = await demoDossier(code);
     const response = await fetch(`${server.url}/tra-cuu?mahs=${encodeURIComponent(code.toLowerCase())}`);
@@ -110,8 +114,8 @@ describe('/tra-cuu', () => {
     expect(page).toContain(dossier.statusLabel!);
     expect(page).toContain('quá hạn');
     expect(page).not.toContain(dossier.applicantName);
-    const familyName = dossier.applicantName.split(' ')[0]!;
-    expect(page).toMatch(new RegExp(`${familyName} \\S\\*+`));
+    expect(page).not.toContain(maskPersonName(dossier.applicantName));
+    expect(page).not.toContain('Chủ hồ sơ');
   });
 
   it('finds a code with slashes from the receipt\'s link', async () => {

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeFiles } from '../../electron/cli/decode';
-import { LocationList, provisioningPaths } from '../../shared/api/provisioning';
+import { LocationList, MAX_PROVISIONING_CENTRAL_URL, provisioningPaths } from '../../shared/api/provisioning';
 import { ApiErrorBody } from '../../shared/api/gateway';
 import { parseProvisioningQr } from '../../shared/provisioning/provisioningQr';
 import { loadSampleCatalogue } from '../../server/catalogueSample';
@@ -62,5 +62,20 @@ describe('GET /api/v1/admin/provisioning-qr', () => {
     const bad = await call(qrPath({ code: 'no spaces allowed', location: 'loc-1' }), { token: ADMIN_TOKEN });
     expect(bad.status).toBe(400);
     expect(ApiErrorBody.parse(await bad.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('code') });
+  });
+
+  it('refuses kilobyte parameters before drawing anything, so the server never blocks on a huge QR code', async () => {
+    const long = `https://hcc.example.vn/${'a'.repeat(2048)}`;
+    for (const query of [
+      { code: 'ABCD-EFGH', location: 'loc-1', central: long },
+      { code: 'A'.repeat(2048), location: 'loc-1' },
+      { code: 'ABCD-EFGH', location: 'l'.repeat(2048) },
+    ]) {
+      const refused = await call(qrPath(query), { token: ADMIN_TOKEN });
+      expect(refused.status).toBe(400);
+      expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('VALIDATION_FAILED');
+    }
+    const longest = `https://hcc.example.vn/${'a'.repeat(MAX_PROVISIONING_CENTRAL_URL - 23)}`;
+    expect((await call(qrPath({ code: 'ABCD-EFGH', location: 'loc-1', central: longest }), { token: ADMIN_TOKEN })).status).toBe(200);
   });
 });

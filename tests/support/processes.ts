@@ -69,9 +69,13 @@ export function makeTempDir(prefix: string): string {
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-/** `npm run central -- --demo`: the e2e stands and benchmarks look up the demo dossiers and enroll with the demo code. */
-export function startCentral(opts: { port?: number; dbFile: string; updatesDir?: string }): Promise<RunningProcess> {
+/**
+ * `npm run central -- --demo`: the e2e stands and benchmarks look up the demo dossiers and enroll with the demo code.
+ * `rateLimits: false` for benchmarks that scan one kiosk far faster than a citizen would.
+ */
+export function startCentral(opts: { port?: number; dbFile: string; updatesDir?: string; rateLimits?: boolean }): Promise<RunningProcess> {
   const args = ['--port', String(opts.port ?? 0), '--demo', '--db', opts.dbFile, '--admin-token', TEST_ADMIN_TOKEN];
+  if (opts.rateLimits === false) args.push('--no-rate-limits');
   if (opts.updatesDir !== undefined) args.push('--updates-dir', opts.updatesDir);
   return startListening('server/main.ts', args, 'central');
 }

@@ -21,7 +21,8 @@ function documentedOperations(): string[] {
 function servedOperations(): string[] {
   const store = openCentralStore();
   try {
-    const app = createCentralApp({ store, adminToken: 'unused-admin-token', now: () => new Date(), version: 'test', log: () => {} });
+    // Demo mode: the demo receipts page is documented too.
+    const app = createCentralApp({ store, adminToken: 'unused-admin-token', now: () => new Date(), version: 'test', log: () => {}, demo: true });
     const operations = app.routes
       .filter((route) => route.method !== 'ALL') // middleware
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);

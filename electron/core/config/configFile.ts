@@ -76,6 +76,13 @@ export function updateKioskConfig(store: ConfigStore, change: Partial<KioskSetti
   return next;
 }
 
+/** Replaces the token with a renewed one (tokenRenewal.ts); throws when the configuration cannot be read or written. */
+export function saveRenewedToken(store: ConfigStore, token: string, tokenExpiresAt: string | null): void {
+  const loaded = loadKioskConfig(store);
+  if (loaded.kind !== 'ok') throw new Error(`Cannot save the renewed token: the configuration is ${loaded.kind}`);
+  saveKioskConfig(store, { ...loaded.config, token, tokenExpiresAt });
+}
+
 type Parsed = { ok: true; config: KioskConfig; from: number; reseal: boolean } | { ok: false; reason: string };
 
 function parseConfig(text: string, box: SecretBox): Parsed {

@@ -41,6 +41,11 @@ export const KioskConfig = KioskSettings.extend({
   centralUrl: z.string().url().max(2048),
   kioskId: z.string().min(1).max(128),
   token: z.string().min(16).max(4096),
+  /**
+   * When the token expires, as the server said at enrolment or renewal; null: never. Absent (a kiosk enrolled before
+   * tokens expired): unknown, so the kiosk renews at once to learn it.
+   */
+  tokenExpiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
   /** hashPin's output (electron/core/technician/pin.ts); null until a technician sets a PIN. */
   technicianPinHash: z.string().min(1).max(512).nullable(),
 });

@@ -42,7 +42,7 @@ export async function provisionKiosk(opts: {
   try {
     enrollment = await enrollWithCode({ centralUrl: opts.centralUrl, enrollmentCode: opts.enrollmentCode, hardwareId: opts.hardwareId, name: kioskName, fetch: opts.fetch });
   } catch (error) {
-    if (error instanceof EnrollmentError && error.code === 'ENROLLMENT_REFUSED') return { ok: false, reason: 'ENROLLMENT_REFUSED', message: error.message };
+    if (error instanceof EnrollmentError && (error.code === 'ENROLLMENT_REFUSED' || error.code === 'HARDWARE_ENROLLED')) return { ok: false, reason: 'ENROLLMENT_REFUSED', message: error.message };
     return { ok: false, reason: 'UNAVAILABLE', message: (error as Error).message };
   }
   const config: KioskConfig = { ...defaultKioskSettings, technicianPinHash: null, ...previous, ...enrollment, kioskName, locationId: opts.locationId };

@@ -62,6 +62,7 @@ export function createSetupHandlers(opts: SetupHandlerOptions): SetupHandlers {
         return { ok: true, kioskId: enrollment.kioskId };
       } catch (error) {
         if (error instanceof EnrollmentError && error.code === 'ENROLLMENT_REFUSED') return failure('ENROLLMENT_REFUSED', error.message);
+        if (error instanceof EnrollmentError && error.code === 'HARDWARE_ENROLLED') return failure('HARDWARE_ENROLLED', error.message);
         return failure('UNAVAILABLE', error instanceof Error ? error.message : 'Enrollment failed');
       }
     },
