@@ -25,8 +25,12 @@ let lookupsReleased: Promise<void>;
 /** How many facets the stand-in's catalogue:facets answers with: its reply's size. */
 let facetCount = 10;
 
+/** The flood's lookups hang until released; any other code is answered at once. */
+const FLOOD_CODE = '000.00.06.H56-260302-0001';
+
 const handlers = {
-  'dossier:lookup': async () => {
+  'dossier:lookup': async ({ code }: { code: string }) => {
+    if (code !== FLOOD_CODE) return { ok: false, error: { code: 'NOT_FOUND', message: 'No dossier has this code' } };
     running++;
     mostRunning = Math.max(mostRunning, running);
     await lookupsReleased;
@@ -66,7 +70,7 @@ afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const lookup = { code: '000.00.06.H56-260302-0001' };
+const lookup = { code: FLOOD_CODE };
 
 describe('web host bridge: who may open it', () => {
   it('refuses a socket without Origin with 403, and opens one with the page\'s own', async () => {
@@ -86,10 +90,10 @@ describe('web host bridge: calls per socket', () => {
       expect(refusals.every((reply) => !reply.ok && reply.error.code === BRIDGE_BUSY)).toBe(true);
       expect(running).toBe(MAX_CALLS_IN_FLIGHT_PER_SOCKET);
 
-      // Another socket (the citizen's page after the flood's) is answered while this one is saturated.
+      // Another socket's lookup (the citizen's page after the flood's) is answered while this one is saturated.
       const citizen = await openBridge(hostUrl);
       try {
-        expect(await citizen.call('app:info', {})).toMatchObject({ ok: true, response: { host: 'web' } });
+        expect(await citizen.call('dossier:lookup', { code: '000.21.30.H56-260105-0042' })).toMatchObject({ ok: true, response: { ok: false, error: { code: 'NOT_FOUND' } } });
       } finally {
         citizen.close();
       }
