@@ -176,7 +176,8 @@ export function createStatsStore(db: Database.Database): StatsStore {
   const selectMark = db.prepare<[], { due_before: number }>('SELECT due_before FROM stats_mark WHERE id = 1');
   const setMark = db.prepare('UPDATE stats_mark SET due_before = ? WHERE id = 1');
   const pendingDueBetween = db.prepare<[number, number, number, number], { month: number; agency_id: string; n: number }>(
-    `SELECT month, agency_id, count(*) AS n FROM dossier_facts
+    // INDEXED BY: left to itself the planner takes the month index and counts every dossier of the period.
+    `SELECT month, agency_id, count(*) AS n FROM dossier_facts INDEXED BY dossier_facts_pending_by_due
      WHERE standing = 'pending' AND due_at >= ? AND due_at < ? AND month BETWEEN ? AND ? GROUP BY month, agency_id`,
   );
   const addDueBeforeMark = db.prepare('UPDATE ontime_totals SET pending_due_before_mark = pending_due_before_mark + ? WHERE month = ? AND agency_id = ?');
