@@ -3,6 +3,7 @@
  * receipts. Demo mode embeds it, the end-to-end tests talk to it, and a province's integrators read it as the
  * behaviour to reproduce in front of their one-stop system.
  */
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
@@ -28,6 +29,7 @@ import { registerUpdateRoutes } from './updateRoutes';
 import { createLookupLimiters, defaultLookupRateLimits, type LookupRateLimits } from './lookupLimits';
 import { pageContentSecurityPolicy, renderLookupPage, renderRateLimitedPage, renderReceiptsPage } from './receiptPages';
 import { adminAuth, fail, type Failure, kioskAuth, readBody, type RouteDeps } from './httpHelpers';
+import { dateInconsistency } from './dossierDates';
 import { registerKioskRoutes } from './kioskRoutes';
 import { newToken } from './secrets';
 import { vietnamDayStamp } from './vietnamTime';
@@ -48,6 +50,8 @@ export interface CentralAppDeps {
   /** Limits on dossier lookups (server/lookupLimits.ts); default defaultLookupRateLimits. */
   rateLimits?: LookupRateLimits | 'off';
 }
+
+const datesInconsistent = (message: string): Failure => ({ status: 422, code: 'DATES_INCONSISTENT', message });
 
 const dossierNotFound: Failure = { status: 404, code: 'DOSSIER_NOT_FOUND', message: 'No dossier has this code.' };
 
@@ -82,14 +86,16 @@ export function createCentralApp({ store, adminToken, now, version, log, updates
   app.patch(pathWithParam(apiPaths.adminDossier, ':code'), requireAdmin, async (c) => {
     const body = await readBody(c, AdminPatchDossier);
     if (!body.ok) return fail(c, body.failure);
-    const updated = store.transaction(() => {
+    const updated = store.transaction((): { ok: true; dossier: Dossier } | { ok: false; failure: Failure } => {
       const current = store.findDossier(c.req.param('code') ?? '');
-      if (!current) return undefined;
+      if (!current) return { ok: false, failure: dossierNotFound };
       const next = Dossier.parse({ ...current, ...body.value });
+      const inconsistent = dateInconsistency(next);
+      if (inconsistent !== null) return { ok: false, failure: datesInconsistent(inconsistent) };
       store.updateDossier(next, now());
-      return next;
+      return { ok: true, dossier: next };
     });
-    return updated ? c.json(updated satisfies Dossier) : fail(c, dossierNotFound);
+    return updated.ok ? c.json(updated.dossier satisfies Dossier) : fail(c, updated.failure);
   });
 
   if (demo) {
@@ -144,6 +150,8 @@ export type Created = { ok: true; dossier: Dossier } | { ok: false; failure: Fai
  */
 export function createDossier(store: CentralStore, request: AdminCreateDossier, now: Date): Created {
   const { code: requestedCode, ...fields } = request;
+  const inconsistent = dateInconsistency(fields);
+  if (inconsistent !== null) return { ok: false, failure: datesInconsistent(inconsistent) };
   if (requestedCode !== undefined) {
     const dossier = { ...fields, code: requestedCode.toUpperCase() };
     // A code the kiosk's scanner and keyboard cannot produce would make the dossier unreachable.
@@ -202,7 +210,33 @@ export interface CentralServerOptions {
   fill?: (store: CentralStore, now: Date) => void;
   /** Limits on dossier lookups; default defaultLookupRateLimits; 'off' only for load benchmarks. */
   rateLimits?: LookupRateLimits | 'off';
+  /** Limits on connections and requests; default defaultConnectionLimits. */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
+
+/**
+ * What one client may hold of the server. Each connection is a file descriptor: `maxConnections` stays well under the
+ * process's limit (raise `ulimit -n` above it), and is far more than 500 kiosks need, which open a connection per
+ * exchange and leave it after `keepAliveMs` idle. A half-sent request (slowloris) is dropped after `headersMs` for
+ * its headers and `requestMs` in all, a silent socket after `idleMs`; headers past `maxHeaderBytes` get 431.
+ */
+export interface ConnectionLimits {
+  maxConnections: number;
+  headersMs: number;
+  requestMs: number;
+  idleMs: number;
+  keepAliveMs: number;
+  maxHeaderBytes: number;
+}
+
+export const defaultConnectionLimits: ConnectionLimits = {
+  maxConnections: 1000,
+  headersMs: 10_000,
+  requestMs: 30_000,
+  idleMs: 30_000,
+  keepAliveMs: 5_000,
+  maxHeaderBytes: 16 * 1024,
+};
 
 export interface RunningCentralServer {
   url: string;
@@ -214,6 +248,7 @@ export interface RunningCentralServer {
 export async function startCentralServer(options: CentralServerOptions = {}): Promise<RunningCentralServer> {
   const { port = 0, host = '127.0.0.1', dbFile, now = () => new Date(), demo = false, version = packageJson.version } = options;
   const adminToken = options.adminToken ?? newToken();
+  const limits = { ...defaultConnectionLimits, ...options.connectionLimits };
   const store = openCentralStore(dbFile);
   try {
     if (demo && store.countDossiers() === 0) seedDemoData(store, now());
@@ -232,7 +267,28 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       // Leave the process's global Request/Response alone: the server may share it with a kiosk host.
-      const started = serve({ fetch: app.fetch, port, hostname: host, overrideGlobalObjects: false }, () => resolve(started));
+      const started = serve(
+        {
+          fetch: app.fetch,
+          port,
+          hostname: host,
+          overrideGlobalObjects: false,
+          serverOptions: {
+            maxHeaderSize: limits.maxHeaderBytes,
+            headersTimeout: limits.headersMs,
+            requestTimeout: limits.requestMs,
+            keepAliveTimeout: limits.keepAliveMs,
+            // How often half-sent requests are looked for: a slow one lives at most this much past its timeout.
+            connectionsCheckingInterval: Math.min(1000, limits.headersMs),
+          },
+        },
+        () => resolve(started),
+      );
+      // node:http's server: serve() makes one unless given createServer.
+      const http = started as HttpServer;
+      http.maxConnections = limits.maxConnections;
+      // A connection that sends nothing at all: no request, so no request timeout applies.
+      http.setTimeout(limits.idleMs, (socket) => socket.destroy());
       started.once('error', reject);
     });
     const actualPort = (server.address() as AddressInfo).port;

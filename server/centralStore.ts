@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
-import { createFeedbackStore, type FeedbackStore } from './feedbackStore';
+import { createFeedbackStore, feedbackOncePerKioskMigration, type FeedbackStore } from './feedbackStore';
 import { createFleetStore, fleetMigration, type FleetStore } from './fleetStore';
 import { createStatsStore, statsMigration, type StatsStore } from './statsStore';
 import { createKioskStore, kioskCredentialsMigration, type KioskStore } from './kioskStore';
@@ -60,6 +60,7 @@ const migrations: readonly (string | ((db: Database.Database) => void))[] = [
   catalogueMigration,
   fleetMigration,
   kioskCredentialsMigration,
+  feedbackOncePerKioskMigration,
   statsMigration,
 ];
 

@@ -56,6 +56,10 @@ export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, re
       },
       receivedAt: now(),
     });
+    if ('alreadyRated' in stored) {
+      const message = `This kiosk already rated this dossier (${stored.alreadyRated.receivedAt}); the first rating stands.`;
+      return fail(c, { status: 409, code: 'ALREADY_RATED', message });
+    }
     if (stored.requestHash !== requestHash) {
       return fail(c, { status: 409, code: 'IDEMPOTENCY_KEY_REUSED', message: `This ${IDEMPOTENCY_KEY_HEADER} was sent with another rating.` });
     }

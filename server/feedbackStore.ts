@@ -16,11 +16,21 @@ export interface NewFeedback {
   receivedAt: Date;
 }
 
+/** Finds a kiosk's earlier rating of a dossier (at most one is kept: a repeat is refused, ALREADY_RATED). */
+export const feedbackOncePerKioskMigration = `
+  CREATE INDEX feedback_by_dossier_kiosk ON feedback (dossier_code, kiosk_id);
+`;
+
 export interface StoredFeedback {
   record: FeedbackRecord;
   requestHash: string;
   /** False when the key was already stored: `record` is the first rating sent with it. */
   inserted: boolean;
+}
+
+/** A new key for a dossier this kiosk has already rated: nothing stored, `record` is the earlier rating. */
+export interface AlreadyRated {
+  alreadyRated: FeedbackRecord;
 }
 
 export interface FeedbackListFilter {
@@ -32,8 +42,11 @@ export interface FeedbackListFilter {
 }
 
 export interface FeedbackStore {
-  /** Stores the rating unless its idempotency key is known; either way returns what the key holds. */
-  insertOnce(feedback: NewFeedback): StoredFeedback;
+  /**
+   * Stores the rating unless its idempotency key is known (then returns what the key holds), or unless the kiosk
+   * has already rated this dossier under another key (then stores nothing: at most one rating per dossier per kiosk).
+   */
+  insertOnce(feedback: NewFeedback): StoredFeedback | AlreadyRated;
   list(filter: FeedbackListFilter): { items: FeedbackRecord[]; total: number };
 }
 
@@ -70,13 +83,18 @@ export function createFeedbackStore(db: Database.Database, stats: StatsStore): F
      ON CONFLICT (idempotency_key) DO NOTHING`,
   );
   const byKey = db.prepare<[string], FeedbackRow>('SELECT * FROM feedback WHERE idempotency_key = ?');
+  const byDossierKiosk = db.prepare<[string, string], FeedbackRow>('SELECT * FROM feedback WHERE dossier_code = ? AND kiosk_id = ? LIMIT 1');
   const where = `WHERE (@agencyId IS NULL OR agency_id = @agencyId) AND (@from IS NULL OR received_at >= @from) AND (@to IS NULL OR received_at < @to)`;
   const page = db.prepare<Record<string, unknown>, FeedbackRow>(`SELECT * FROM feedback ${where} ORDER BY received_at DESC, id LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM feedback ${where}`);
 
   return {
-    insertOnce: db.transaction((feedback: NewFeedback): StoredFeedback => {
+    insertOnce: db.transaction((feedback: NewFeedback): StoredFeedback | AlreadyRated => {
       const { record } = feedback;
+      const known = byKey.get(feedback.idempotencyKey);
+      if (known) return { record: toRecord(known), requestHash: known.request_hash, inserted: false };
+      const earlier = byDossierKiosk.get(record.dossierCode, record.kioskId);
+      if (earlier) return { alreadyRated: toRecord(earlier) };
       const inserted = insert.run({
         id: feedback.id,
         key: feedback.idempotencyKey,

@@ -16,6 +16,8 @@ export type Failure = { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 export function fail(c: Context, { status, code, message }: Failure): Response {
+  // The rest of an oversized body was never read: say the connection ends here rather than drop it unannounced.
+  if (status === 413) c.header('Connection', 'close');
   return c.json({ error: { code, message } } satisfies ApiErrorBody, status);
 }
 
@@ -26,9 +28,14 @@ export function bearerToken(c: Context): string | null {
 
 /** Parses a JSON body against `schema`; an empty body is `undefined`, which only an optional schema accepts. */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.output<S>>> {
+  const tooLarge: Parsed<never> = { ok: false, failure: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` } };
+  // Refused before reading a byte when the client says so up front.
+  if (Number(c.req.header('content-length')) > MAX_BODY_BYTES) return tooLarge;
   const text = await readTextUpTo(c.req.raw, MAX_BODY_BYTES);
-  if (text === null) {
-    return { ok: false, failure: { status: 413, code: 'BAD_REQUEST', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` } };
+  if (text === 'too large') return tooLarge;
+  if (text === 'aborted') {
+    // The client went away mid-upload: its fault, not the server's, and nobody reads this reply.
+    return { ok: false, failure: { status: 400, code: 'BAD_REQUEST', message: 'The body was not received whole.' } };
   }
   let json: unknown;
   try {
@@ -52,18 +59,22 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z.
 }
 
 /**
- * The body as text, or null once it passes `maxBytes` (counted as it arrives, whatever Content-Length says). Not
- * hono's bodyLimit: it re-creates the Request, which fails unless @hono/node-server replaced the global Request,
- * and this server leaves globals alone.
+ * The body as text; 'too large' once it passes `maxBytes` (counted as it arrives, whatever Content-Length says);
+ * 'aborted' when the client closed the connection before sending it whole. Not hono's bodyLimit: it re-creates the
+ * Request, which fails unless @hono/node-server replaced the global Request, and this server leaves globals alone.
  */
-async function readTextUpTo(request: Request, maxBytes: number): Promise<string | null> {
+async function readTextUpTo(request: Request, maxBytes: number): Promise<string | 'too large' | 'aborted'> {
   if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of request.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) return null;
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request.body) {
+      size += chunk.byteLength;
+      if (size > maxBytes) return 'too large';
+      chunks.push(chunk);
+    }
+  } catch {
+    return 'aborted';
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Indicators, MAX_REASON_LENGTH, OnTimeBoard, Rating, StatsPeriod } from '../api/feedback';
 
 export const FeedbackSubmitRequest = z.object({
-  /** Random per citizen session (from the first touch until the kiosk goes home): one rating per dossier in it. */
+  /** Random per citizen session (from the first touch until the kiosk goes home). The kiosk keeps one rating per dossier whatever the session. */
   sessionId: z.string().min(8).max(64),
   dossierCode: z.string().min(1).max(64),
   rating: Rating,
@@ -15,7 +15,7 @@ export const FeedbackSubmitRequest = z.object({
 });
 export type FeedbackSubmitRequest = z.infer<typeof FeedbackSubmitRequest>;
 
-/** `recorded` is false when this dossier was already rated in this session: the repeat did nothing. */
+/** `recorded` is false when this kiosk already holds a rating of this dossier: the repeat did nothing. */
 export const FeedbackReceipt = z.object({ recorded: z.boolean() });
 export type FeedbackReceipt = z.infer<typeof FeedbackReceipt>;
 

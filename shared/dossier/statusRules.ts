@@ -22,7 +22,7 @@ export function timeliness(d: Pick<DossierView, 'status' | 'dueAt' | 'finishedAt
   return 'on_time';
 }
 
-/** Received and not yet finished, rejected or withdrawn: the dossier's deadline is still running. */
+/** Received and not yet finished, rejected or withdrawn: a dossier the centre is still working on. */
 export function isInCentresHands(status: DossierStatus): boolean {
   switch (status) {
     case 'received':

@@ -102,6 +102,22 @@ describe('POST /api/v1/feedback', () => {
     expect((await list()).items.map((item) => item.reason)).toEqual(['Phải đi lại nhiều lần']);
   });
 
+  it('keeps one rating per dossier per kiosk: a repeat under a new key is 409 ALREADY_RATED, the first stands; a resend of the first key is still its 201', async () => {
+    const { addDossier, enroll, rate, list } = await start();
+    await addDossier(adminDossier('000.00.06.H56-260302-0001'));
+    const first = await enroll('hw-once');
+    const other = await enroll('hw-other');
+    const body = { dossierCode: '000.00.06.H56-260302-0001', rating: 'hai_long' as const, kioskId: first.kioskId };
+    expect((await rate(first.token, body, 'first-key-0123456789')).status).toBe(201);
+    const repeat = await rate(first.token, { ...body, rating: 'khong_hai_long', reason: 'wait_long', dossierCode: body.dossierCode.toLowerCase() });
+    await expectError(repeat, 409, 'ALREADY_RATED');
+    const resent = await rate(first.token, body, 'first-key-0123456789');
+    expect(resent.status).toBe(201);
+    expect(resent.headers.get('idempotent-replayed')).toBe('true');
+    expect((await rate(other.token, { ...body, kioskId: other.kioskId })).status).toBe(201);
+    expect((await list()).items.map((item) => [item.kioskId, item.rating]).sort()).toEqual([[first.kioskId, 'hai_long'], [other.kioskId, 'hai_long']].sort());
+  });
+
   it('keeps ratings across a restart on the same database file', async () => {
     const dir = makeTempDir('feedback');
     tempDirs.push(dir);
@@ -123,13 +139,14 @@ describe('admin feedback list and summary', () => {
     const { addDossier, enroll, rate, list, admin, setClock } = await start();
     await addDossier(adminDossier('000.00.06.H56-260302-0001'));
     await addDossier(adminDossier('000.21.30.H56-260302-0001', { agency: wardAgency }));
-    const { token, kioskId } = await enroll('hw-1');
+    // One rating per dossier per kiosk: each rating of the same dossier comes from another kiosk.
+    const [k1, k2, k3] = [await enroll('hw-1'), await enroll('hw-2'), await enroll('hw-3')];
     setClock(Date.parse('2026-02-10T03:00:00Z'));
-    await rate(token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'khong_hai_long', reason: 'Chờ lâu', kioskId });
+    await rate(k1.token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'khong_hai_long', reason: 'Chờ lâu', kioskId: k1.kioskId });
     setClock(NOW);
-    await rate(token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'rat_hai_long', kioskId });
-    await rate(token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'khong_hai_long', reason: 'Chờ lâu', kioskId });
-    await rate(token, { dossierCode: '000.21.30.H56-260302-0001', rating: 'hai_long', kioskId });
+    await rate(k2.token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'rat_hai_long', kioskId: k2.kioskId });
+    await rate(k3.token, { dossierCode: '000.00.06.H56-260302-0001', rating: 'khong_hai_long', reason: 'Chờ lâu', kioskId: k3.kioskId });
+    await rate(k1.token, { dossierCode: '000.21.30.H56-260302-0001', rating: 'hai_long', kioskId: k1.kioskId });
 
     expect((await list()).total).toBe(4);
     expect((await list('?period=month')).total).toBe(3);
@@ -152,19 +169,21 @@ describe('admin feedback list and summary', () => {
     const { addDossier, enroll, rate, admin, setClock } = await start();
     await addDossier(adminDossier('000.00.06.H56-260302-0001'));
     await addDossier(adminDossier('000.21.30.H56-260302-0001', { agency: wardAgency }));
-    const { token, kioskId } = await enroll('hw-1');
+    // One rating per dossier per kiosk: each rating of the same dossier comes from another kiosk.
+    const kiosks = [await enroll('hw-1'), await enroll('hw-2'), await enroll('hw-3'), await enroll('hw-4')];
     const allNine = (score: 0 | 1 | 2) => Object.fromEntries(satisfactionIndicators.map((indicator) => [indicator, score]));
     const centreCode = '000.00.06.H56-260302-0001';
     setClock(Date.parse('2026-02-10T03:00:00Z'));
-    await rate(token, { dossierCode: centreCode, rating: 'khong_hai_long', reason: 'wait_long', indicators: allNine(0), kioskId });
+    await rate(kiosks[0]!.token, { dossierCode: centreCode, rating: 'khong_hai_long', reason: 'wait_long', indicators: allNine(0), kioskId: kiosks[0]!.kioskId });
     setClock(NOW);
-    for (const body of [
-      { dossierCode: centreCode, rating: 'rat_hai_long', indicators: allNine(2), kioskId },
-      { dossierCode: centreCode, rating: 'hai_long', indicators: { ...allNine(1), online_service: 2 }, kioskId },
-      { dossierCode: centreCode, rating: 'hai_long', kioskId },
-      { dossierCode: '000.21.30.H56-260302-0001', rating: 'hai_long', indicators: { staff_attitude: 1, publicity: 2 }, kioskId },
-    ]) {
-      expect((await rate(token, body)).status).toBe(201);
+    for (const [index, body] of [
+      { dossierCode: centreCode, rating: 'rat_hai_long', indicators: allNine(2) },
+      { dossierCode: centreCode, rating: 'hai_long', indicators: { ...allNine(1), online_service: 2 } },
+      { dossierCode: centreCode, rating: 'hai_long' },
+      { dossierCode: '000.21.30.H56-260302-0001', rating: 'hai_long', indicators: { staff_attitude: 1, publicity: 2 } },
+    ].entries()) {
+      const kiosk = kiosks[(index + 1) % kiosks.length]!;
+      expect((await rate(kiosk.token, { ...body, kioskId: kiosk.kioskId })).status).toBe(201);
     }
 
     const summary = FeedbackSummary.parse(await (await admin(`${feedbackPaths.adminFeedbackSummary}?period=month`)).json());

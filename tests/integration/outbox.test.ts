@@ -120,7 +120,7 @@ describe('ratings outbox', () => {
     expect((await ratingsOn(server.url)).total).toBe(1);
   });
 
-  it('ignores a repeat tap on the same dossier in the same session', async () => {
+  it('keeps one rating per dossier from this kiosk: a repeat tap, or another session\'s, is not recorded again', async () => {
     const dir = tempDir();
     const { server, token, kioskId } = await prepareCentral(join(dir, 'central.sqlite'));
     const { feedback } = openKiosk({ dbPath: join(dir, 'outbox.db'), baseUrl: server.url, token, kioskId });
@@ -128,11 +128,12 @@ describe('ratings outbox', () => {
     await expect(submit(rating())).resolves.toEqual({ ok: true, value: { recorded: true } });
     await expect(submit(rating({ rating: 'hai_long', reason: undefined }))).resolves.toEqual({ ok: true, value: { recorded: false } });
     await expect(submit(rating({ dossierCode: CODE.toLowerCase() }))).resolves.toEqual({ ok: true, value: { recorded: false } });
-    // Another citizen's session, or another dossier, is a new rating.
-    await expect(submit(rating({ sessionId: 'session-0002' }))).resolves.toEqual({ ok: true, value: { recorded: true } });
+    // The server keeps one per dossier per kiosk: another session's rating of it would be refused (ALREADY_RATED).
+    await expect(submit(rating({ sessionId: 'session-0002' }))).resolves.toEqual({ ok: true, value: { recorded: false } });
     await expect(submit(rating({ dossierCode: OTHER_CODE }))).resolves.toEqual({ ok: true, value: { recorded: true } });
     await feedback.delivery.deliverDue();
-    expect((await ratingsOn(server.url)).total).toBe(3);
+    expect((await ratingsOn(server.url)).total).toBe(2);
+    await expect(submit(rating({ sessionId: 'session-0003' }))).resolves.toEqual({ ok: true, value: { recorded: false } });
   });
 
   it('refuses at the kiosk a "không hài lòng" without a reason and text that is not a dossier code', async () => {

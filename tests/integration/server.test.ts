@@ -269,6 +269,21 @@ describe('admin endpoints', () => {
     await expectError(await admin(apiPaths.adminDossier('000.00.06.H56-260302-9999'), { method: 'PATCH', json: { status: 'returned' } }), 404, 'DOSSIER_NOT_FOUND');
   });
 
+  it('refuse dates that contradict each other with 422 DATES_INCONSISTENT naming the field, on create and on patch, storing nothing', async () => {
+    const { admin } = await start();
+    const early = await admin(apiPaths.adminDossiers, { method: 'POST', json: newDossier({ code: 'X-DATES-1', dueAt: '2026-03-01T16:30:00+07:00' }) });
+    await expect(early.clone().json()).resolves.toMatchObject({ error: { code: 'DATES_INCONSISTENT', message: expect.stringMatching(/^dueAt: /) } });
+    expect(early.status).toBe(422);
+    await expectError(await admin(apiPaths.adminDossier('X-DATES-1'), { method: 'PATCH', json: {} }), 404, 'DOSSIER_NOT_FOUND');
+
+    const code = demoDossierCode('processing');
+    const finishedWhileProcessing = await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { finishedAt: '2026-03-02T09:00:00+07:00' } });
+    expect(finishedWhileProcessing.status).toBe(422);
+    expect(ApiErrorBody.parse(await finishedWhileProcessing.json()).error).toMatchObject({ code: 'DATES_INCONSISTENT', message: expect.stringMatching(/^finishedAt: .*processing/) });
+    const stored = Dossier.parse(await (await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: {} })).json());
+    expect(stored.finishedAt).toBeNull();
+  });
+
   it('answer 400 with the error shape for malformed JSON, invalid bodies and oversized bodies', async () => {
     const { admin } = await start();
     const code = demoDossierCode('received');
@@ -279,7 +294,7 @@ describe('admin endpoints', () => {
     await expectError(await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { status: 'done' } }), 400, 'VALIDATION_FAILED');
     await expectError(await admin(apiPaths.adminDossier(code), { method: 'PATCH', json: { steps: 'none' } }), 400, 'VALIDATION_FAILED');
     await expectError(await admin(apiPaths.adminEnrollmentCodes, { method: 'POST', json: { ttlMinutes: 0 } }), 400, 'VALIDATION_FAILED');
-    await expectError(await admin(apiPaths.adminDossiers, { method: 'POST', body: 'x'.repeat(300 * 1024) }), 413, 'BAD_REQUEST');
+    await expectError(await admin(apiPaths.adminDossiers, { method: 'POST', body: 'x'.repeat(300 * 1024) }), 413, 'PAYLOAD_TOO_LARGE');
   });
 });
 

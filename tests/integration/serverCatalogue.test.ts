@@ -25,11 +25,14 @@ afterEach(async () => {
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+/** Each start enrolls a kiosk of its own: the same hardware id again on a kept database would be a takeover. */
+let kiosks = 0;
+
 async function start(options: CentralServerOptions = {}) {
   const server = await startCentralServer({ demo: true, adminToken: ADMIN_TOKEN, ...options });
   running.push(server);
   const call = apiCaller(server.url);
-  const enrolled = await call(apiPaths.enroll, { method: 'POST', json: { enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: 'kiosk-catalogue-1' } });
+  const enrolled = await call(apiPaths.enroll, { method: 'POST', json: { enrollmentCode: DEMO_ENROLLMENT_CODE, hardwareId: `kiosk-catalogue-${++kiosks}` } });
   const kioskToken = EnrollResponse.parse(await enrolled.json()).token;
   const changes = (query: Record<string, string> = {}, token = kioskToken) =>
     call(`${cataloguePaths.changes}?${new URLSearchParams(query).toString()}`, { token });

@@ -66,7 +66,7 @@ describe('GET /api/v1/admin/provisioning-qr', () => {
 
   it('refuses kilobyte parameters before drawing anything, so the server never blocks on a huge QR code', async () => {
     const long = `https://hcc.example.vn/${'a'.repeat(2048)}`;
-    for (const query of [
+    for (const query of <Record<string, string>[]>[
       { code: 'ABCD-EFGH', location: 'loc-1', central: long },
       { code: 'A'.repeat(2048), location: 'loc-1' },
       { code: 'ABCD-EFGH', location: 'l'.repeat(2048) },

@@ -83,6 +83,15 @@ describe('web host setup mode', () => {
     expect(await verifyPin(settings.pin, saved.technicianPinHash as string)).toBe(true);
   });
 
+  it('says HARDWARE_ENROLLED when this machine is already an enrolled kiosk and the code is not a re-enrolment code for it', async () => {
+    const { invoke } = await start(join(workDir, 'kiosk-twice'));
+    const locationId = ((await invoke('setup:locations', { url: central.url })).body.response as { locations: { id: string }[] }).locations[0]!.id;
+    const request = { url: central.url, code: DEMO_ENROLLMENT_CODE, name: 'Quầy 4', locationId };
+    expect((await invoke('setup:enroll', request)).body.response).toMatchObject({ ok: true });
+    // The same machine (its hardware id) enrolling again, as after a technician's re-enrolment without the admin.
+    expect((await invoke('setup:enroll', request)).body.response).toMatchObject({ ok: false, error: { code: 'HARDWARE_ENROLLED' } });
+  });
+
   it('starts a configured kiosk directly, and a kiosk with a broken config in setup mode', async () => {
     const configured = await start(join(workDir, 'kiosk-a'));
     expect((await configured.invoke('setup:state')).body.response).toEqual({ mode: 'kiosk', reason: null });

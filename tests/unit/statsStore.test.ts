@@ -127,7 +127,7 @@ function run(seed: number, steps: number): { store: CentralStore; file: string; 
         id: `rating-${seed}-${step}`,
         idempotencyKey: `key-${seed}-${step}-0123456789`,
         requestHash: 'hash',
-        record: { dossierCode: dossier.code, agency: dossier.agency, kioskId: 'K1', rating: pick(Object.keys({ rat_hai_long: 0, hai_long: 0, khong_hai_long: 0 } satisfies RatingCounts) as Rating[]), reason: null, indicators: random() < 0.3 ? null : indicators },
+        record: { dossierCode: dossier.code, agency: dossier.agency, kioskId: `K${step % 50}`, rating: pick(Object.keys({ rat_hai_long: 0, hai_long: 0, khong_hai_long: 0 } satisfies RatingCounts) as Rating[]), reason: null, indicators: random() < 0.3 ? null : indicators },
         receivedAt,
       });
     } else if (action < 0.85) {

@@ -29,12 +29,8 @@ export interface FeedbackServiceOptions {
   newIdempotencyKey?: () => string;
 }
 
-/** Session/dossier pairs remembered to ignore repeat taps; far more than a day of citizens at one kiosk. */
-const MAX_REMEMBERED_RATINGS = 10_000;
-
 export function createFeedbackService(opts: FeedbackServiceOptions): FeedbackService {
   const { outbox, client, delivery, kioskId, logger, redactor, now = () => new Date(), newIdempotencyKey = randomUUID } = opts;
-  const rated = new Set<string>();
 
   return {
     submit(request) {
@@ -43,16 +39,15 @@ export function createFeedbackService(opts: FeedbackServiceOptions): FeedbackSer
       if (!hasRequiredReason(request)) {
         return { ok: false, error: { code: 'BAD_REQUEST', message: 'A "không hài lòng" rating needs a reason', reason: 'REASON_REQUIRED' } };
       }
-      const sessionKey = `${request.sessionId}\u0000${receipt.code.toUpperCase()}`;
-      if (rated.has(sessionKey)) return { ok: true, value: { recorded: false } };
+      // One rating per dossier from this kiosk, as the server keeps (a repeat would be refused, ALREADY_RATED):
+      // the first stands, and the citizen hears the dossier was already rated. Delivered ratings count until the
+      // outbox forgets them; past that the server's 409 settles a repeat as rejected, never retried.
+      if (outbox.hasRating(receipt.code)) return { ok: true, value: { recorded: false } };
       outbox.add(
         { dossierCode: receipt.code, rating: request.rating, reason: request.reason, indicators: request.indicators, kioskId },
         newIdempotencyKey(),
         now(),
       );
-      rated.add(sessionKey);
-      // A Set iterates in insertion order: the first entry is the oldest.
-      if (rated.size > MAX_REMEMBERED_RATINGS) rated.delete(rated.values().next().value!);
       logger.info({ event: 'feedback.recorded', code: redactor.code(receipt.code), rating: request.rating }, 'rating recorded');
       delivery.poke();
       return { ok: true, value: { recorded: true } };

@@ -28,6 +28,8 @@ export interface CachedBoard {
 
 export interface OutboxStore {
   add(request: FeedbackRequest, idempotencyKey: string, now: Date): void;
+  /** Whether a rating of this dossier is pending or delivered (the server keeps one per dossier per kiosk). */
+  hasRating(dossierCode: string): boolean;
   /** Pending ratings due at `now`, oldest first. */
   due(now: Date, limit: number): OutboxEntry[];
   /** When the next pending rating is due (epoch ms), or null when none is pending. */
@@ -49,6 +51,9 @@ export function createOutboxStore(db: Database): OutboxStore {
   const selectDue = db.prepare<[number, number], { idempotency_key: string; body: string; attempts: number; next_attempt_at: number }>(
     `SELECT idempotency_key, body, attempts, next_attempt_at FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
   );
+  const selectRating = db.prepare<[string], { found: number }>(
+    `SELECT 1 AS found FROM outbox WHERE state != 'rejected' AND upper(json_extract(body, '$.dossierCode')) = upper(?) LIMIT 1`,
+  );
   const selectNextDue = db.prepare<[], { at: number | null }>(`SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
   const settle = db.prepare(`UPDATE outbox SET state = ?, settled_at = ?, rejection_code = ?, attempts = attempts + 1 WHERE idempotency_key = ? AND state = 'pending'`);
   const fail = db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE idempotency_key = ? AND state = 'pending'`);
@@ -63,6 +68,7 @@ export function createOutboxStore(db: Database): OutboxStore {
     add(request, idempotencyKey, now) {
       insert.run(idempotencyKey, JSON.stringify(request), now.getTime(), now.getTime());
     },
+    hasRating: (dossierCode) => selectRating.get(dossierCode) !== undefined,
     due: (now, limit) =>
       selectDue.all(now.getTime(), limit).map((row) => ({
         idempotencyKey: row.idempotency_key,
