@@ -142,13 +142,13 @@ function setPageHeaders(c: Context): void {
   c.header('Referrer-Policy', 'no-referrer');
 }
 
-type Created = { ok: true; dossier: Dossier } | { ok: false; failure: Failure };
+export type Created = { ok: true; dossier: Dossier } | { ok: false; failure: Failure };
 
 /**
  * Stores a new dossier. A given code is kept (upper-cased); otherwise one is issued in the national format
  * `<agency id>-<yyMMdd>-<seq>` with the day of receipt in Vietnam time and a sequence per agency per day.
  */
-function createDossier(store: CentralStore, request: AdminCreateDossier, now: Date): Created {
+export function createDossier(store: CentralStore, request: AdminCreateDossier, now: Date): Created {
   const { code: requestedCode, ...fields } = request;
   const inconsistent = dateInconsistency(fields);
   if (inconsistent !== null) return { ok: false, failure: datesInconsistent(inconsistent) };
@@ -209,6 +209,8 @@ export interface CentralServerOptions {
   log?: (line: string) => void;
   /** A directory of kiosk update files (electron-builder's release/ output) to serve under /updates/. */
   updatesDir?: string;
+  /** Writes into the store before the server listens (main's --synthetic-dossiers). */
+  fill?: (store: CentralStore, now: Date) => void;
   /** Limits on dossier lookups; default defaultLookupRateLimits; 'off' only for load benchmarks. */
   rateLimits?: LookupRateLimits | 'off';
   /** Limits on connections and requests; default defaultConnectionLimits. */
@@ -257,6 +259,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     // A catalogue read from a file is what the administrator asked to serve, into a new database or an old one.
     if (typeof catalogue === 'object' && 'records' in catalogue) store.catalogue.importRecords(catalogue.records);
     else if (catalogue !== undefined && store.catalogue.lastSequence() === 0) store.catalogue.seed(seedCatalogue(catalogue));
+    options.fill?.(store, now());
     const app = createCentralApp({
       store,
       adminToken,

@@ -7,13 +7,14 @@ import { Dossier } from '../shared/api/gateway';
 import { catalogueMigration, type CatalogueStore, createCatalogueStore } from './catalogueStore';
 import { createFeedbackStore, feedbackOncePerKioskMigration, type FeedbackStore } from './feedbackStore';
 import { createFleetStore, fleetMigration, searchGapsMigration, type FleetStore } from './fleetStore';
+import { createStatsStore, statsMigration, type StatsStore } from './statsStore';
 import { createKioskStore, kioskCredentialsMigration, type KioskStore } from './kioskStore';
 
 /**
  * Schema migrations: entry i takes the database from `user_version` i to i + 1. Append, never edit: a database
- * already at a version has run that version's statements.
+ * already at a version has run that version's statements. A function is a step that also fills what it creates.
  */
-const migrations: readonly string[] = [
+const migrations: readonly (string | ((db: Database.Database) => void))[] = [
   `
   CREATE TABLE dossiers (
     code TEXT PRIMARY KEY,           -- upper-case: codes are matched case-insensitively
@@ -60,6 +61,8 @@ const migrations: readonly string[] = [
   fleetMigration,
   kioskCredentialsMigration,
   feedbackOncePerKioskMigration,
+  // statsMigration before searchGapsMigration: the load bench's seeded databases (made before search gaps) stay current.
+  statsMigration,
   searchGapsMigration,
 ];
 
@@ -76,6 +79,8 @@ export interface CentralStore {
   kiosks: KioskStore;
   /** Citizens' ratings and the queries behind the on-time board. */
   feedback: FeedbackStore;
+  /** The on-time board and the satisfaction summary, from totals kept with each write (server/statsStore.ts). */
+  stats: StatsStore;
   /** The procedure catalogue as its change log (server/catalogueStore.ts). */
   catalogue: CatalogueStore;
   /** Kiosks' last heartbeats, for the fleet view (server/fleetStore.ts). */
@@ -99,11 +104,13 @@ export function openCentralStore(file?: string, durability: Durability = 'FULL')
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${durability}`);
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): a province's millions of dossiers keep their index pages in memory.
+  db.pragma('cache_size = -65536');
   migrate(db);
 
   const selectDossier = db.prepare<[string], { json: string }>('SELECT json FROM dossiers WHERE code = ?');
   const insertDossier = db.prepare('INSERT INTO dossiers (code, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING');
-  const updateDossier = db.prepare('UPDATE dossiers SET json = ?, updated_at = ? WHERE code = ?');
+  const updateDossier = db.prepare<[string, number, string], { seq: number }>('UPDATE dossiers SET json = ?, updated_at = ? WHERE code = ? RETURNING rowid AS seq');
   const countDossiers = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM dossiers');
   const nextSequence = db.prepare<[string, string], { last_seq: number }>(
     `INSERT INTO dossier_sequences (agency_id, day, last_seq) VALUES (?, ?, 1)
@@ -112,6 +119,7 @@ export function openCentralStore(file?: string, durability: Durability = 'FULL')
   const kiosks = createKioskStore(db);
 
   const key = (code: string) => code.toUpperCase();
+  const stats = createStatsStore(db);
 
   return {
     countDossiers: () => countDossiers.get()?.n ?? 0,
@@ -120,10 +128,16 @@ export function openCentralStore(file?: string, durability: Durability = 'FULL')
       // Parsed on the way out too: the file may have been edited by hand.
       return row ? Dossier.parse(JSON.parse(row.json)) : undefined;
     },
-    insertDossier: (dossier, now) => insertDossier.run(key(dossier.code), JSON.stringify(dossier), now.getTime()).changes === 1,
-    updateDossier(dossier, now) {
-      updateDossier.run(JSON.stringify(dossier), now.getTime(), key(dossier.code));
-    },
+    // The board's totals change in the same transaction as the dossier.
+    insertDossier: db.transaction((dossier: Dossier, now: Date) => {
+      const inserted = insertDossier.run(key(dossier.code), JSON.stringify(dossier), now.getTime());
+      if (inserted.changes === 1) stats.dossierStored(Number(inserted.lastInsertRowid), dossier);
+      return inserted.changes === 1;
+    }),
+    updateDossier: db.transaction((dossier: Dossier, now: Date) => {
+      const updated = updateDossier.get(JSON.stringify(dossier), now.getTime(), key(dossier.code));
+      if (updated) stats.dossierStored(updated.seq, dossier);
+    }),
     nextDossierSequence(agencyId, day) {
       const row = nextSequence.get(agencyId, day);
       if (!row) throw new Error('sequence upsert returned no row');
@@ -132,11 +146,12 @@ export function openCentralStore(file?: string, durability: Durability = 'FULL')
     addEnrollmentCode: (code) => kiosks.addEnrollmentCode(code),
     kiosks,
     transaction: (work) => db.transaction(work)(),
+    feedback: createFeedbackStore(db, stats),
+    stats,
     durability: () => ({
       journalMode: db.pragma('journal_mode', { simple: true }) as string,
       synchronous: db.pragma('synchronous', { simple: true }) as number,
     }),
-    feedback: createFeedbackStore(db),
     catalogue: createCatalogueStore(db),
     fleet: createFleetStore(db),
     close: () => db.close(),
@@ -149,7 +164,10 @@ function migrate(db: Database.Database): void {
     throw new Error(`database schema version ${version} is newer than this server's (${migrations.length})`);
   }
   db.transaction(() => {
-    for (const statements of migrations.slice(version)) db.exec(statements);
+    for (const step of migrations.slice(version)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.pragma(`user_version = ${migrations.length}`);
   })();
 }

@@ -16,7 +16,7 @@ import {
   OnTimeQuery,
 } from '../shared/api/feedback';
 import { fail, readBody, readQuery, type RouteDeps } from './httpHelpers';
-import { feedbackSummary, onTimeBoard, periodContaining } from './feedbackStats';
+import { periodContaining } from './feedbackStats';
 import { sha256Hex } from './secrets';
 
 
@@ -85,13 +85,13 @@ export function registerFeedbackRoutes(app: Hono, { store, now, requireKiosk, re
   app.get(feedbackPaths.adminFeedbackSummary, requireAdmin, (c) => {
     const query = readQuery(c, FeedbackSummaryQuery);
     if (!query.ok) return fail(c, query.failure);
-    return c.json(feedbackSummary(store.feedback.ratingFacts(), query.value.period));
+    return c.json(store.stats.feedbackSummary(query.value.period));
   });
 
   app.get(feedbackPaths.onTime, requireKiosk, (c) => {
     const query = readQuery(c, OnTimeQuery);
     if (!query.ok) return fail(c, query.failure);
     const at = now();
-    return c.json(onTimeBoard(store.feedback.allDossiers(), store.feedback.ratingFacts(), periodContaining(query.value.period, at), at));
+    return c.json(store.stats.onTimeBoard(periodContaining(query.value.period, at), at));
   });
 }

@@ -1,12 +1,11 @@
 /**
  * The reference server's ratings table (created by centralStore's migrations): each Idempotency-Key is stored once,
  * with a hash of the request it came with, so a repeat gets the first answer and a reused key with another body is
- * caught. Also the read-only queries the on-time board needs over dossiers.
+ * caught. Each new rating is added to the summary's totals (server/statsStore.ts) in the same transaction.
  */
 import type Database from 'better-sqlite3';
-import { Dossier } from '../shared/api/gateway';
 import { type FeedbackRecord, Indicators, Rating } from '../shared/api/feedback';
-import type { RatingFact } from './feedbackStats';
+import type { StatsStore } from './statsStore';
 import { toVietnamIso } from './vietnamTime';
 
 export interface NewFeedback {
@@ -49,8 +48,6 @@ export interface FeedbackStore {
    */
   insertOnce(feedback: NewFeedback): StoredFeedback | AlreadyRated;
   list(filter: FeedbackListFilter): { items: FeedbackRecord[]; total: number };
-  ratingFacts(): RatingFact[];
-  allDossiers(): Dossier[];
 }
 
 interface FeedbackRow {
@@ -79,7 +76,7 @@ const toRecord = (row: FeedbackRow): FeedbackRecord => ({
   receivedAt: toVietnamIso(new Date(row.received_at)),
 });
 
-export function createFeedbackStore(db: Database.Database): FeedbackStore {
+export function createFeedbackStore(db: Database.Database, stats: StatsStore): FeedbackStore {
   const insert = db.prepare(
     `INSERT INTO feedback (id, idempotency_key, request_hash, dossier_code, agency_id, agency_name, kiosk_id, rating, reason, indicators, received_at)
      VALUES (@id, @key, @requestHash, @dossierCode, @agencyId, @agencyName, @kioskId, @rating, @reason, @indicators, @receivedAt)
@@ -90,10 +87,6 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
   const where = `WHERE (@agencyId IS NULL OR agency_id = @agencyId) AND (@from IS NULL OR received_at >= @from) AND (@to IS NULL OR received_at < @to)`;
   const page = db.prepare<Record<string, unknown>, FeedbackRow>(`SELECT * FROM feedback ${where} ORDER BY received_at DESC, id LIMIT @limit OFFSET @offset`);
   const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM feedback ${where}`);
-  const facts = db.prepare<[], Pick<FeedbackRow, 'agency_id' | 'agency_name' | 'rating' | 'indicators' | 'received_at'>>(
-    'SELECT agency_id, agency_name, rating, indicators, received_at FROM feedback',
-  );
-  const dossiers = db.prepare<[], { json: string }>('SELECT json FROM dossiers');
 
   return {
     insertOnce: db.transaction((feedback: NewFeedback): StoredFeedback | AlreadyRated => {
@@ -102,7 +95,7 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
       if (known) return { record: toRecord(known), requestHash: known.request_hash, inserted: false };
       const earlier = byDossierKiosk.get(record.dossierCode, record.kioskId);
       if (earlier) return { alreadyRated: toRecord(earlier) };
-      const changes = insert.run({
+      const inserted = insert.run({
         id: feedback.id,
         key: feedback.idempotencyKey,
         requestHash: feedback.requestHash,
@@ -114,10 +107,14 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
         reason: record.reason,
         indicators: record.indicators === null ? null : JSON.stringify(record.indicators),
         receivedAt: feedback.receivedAt.getTime(),
-      }).changes;
+      });
+      if (inserted.changes === 1) {
+        const fact = { agency: record.agency, rating: record.rating, indicators: record.indicators, receivedAt: feedback.receivedAt };
+        stats.ratingStored(Number(inserted.lastInsertRowid), fact);
+      }
       const row = byKey.get(feedback.idempotencyKey);
       if (!row) throw new Error('feedback insert left no row');
-      return { record: toRecord(row), requestHash: row.request_hash, inserted: changes === 1 };
+      return { record: toRecord(row), requestHash: row.request_hash, inserted: inserted.changes === 1 };
     }),
     list(filter) {
       const params = { agencyId: filter.agencyId ?? null, from: filter.from?.getTime() ?? null, to: filter.to?.getTime() ?? null };
@@ -126,13 +123,5 @@ export function createFeedbackStore(db: Database.Database): FeedbackStore {
         total: count.get(params)?.n ?? 0,
       };
     },
-    ratingFacts: () =>
-      facts.all().map((row) => ({
-        agency: { id: row.agency_id, name: row.agency_name },
-        rating: Rating.parse(row.rating),
-        indicators: parseIndicators(row.indicators),
-        receivedAt: new Date(row.received_at),
-      })),
-    allDossiers: () => dossiers.all().map((row) => Dossier.parse(JSON.parse(row.json))),
   };
 }

@@ -1,8 +1,10 @@
 /**
  * `npm run central -- --port <p> [--demo] [--db <file>] [--admin-token <t>] [--catalogue <file.json[.gz]> |
- * --synthetic-catalogue <n> [--seed <s>]] [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1,
+ * --synthetic-catalogue <n>] [--synthetic-dossiers <n>] [--seed <s>] [--updates-dir <dir>]`: runs the reference central server on 127.0.0.1,
  * serving the catalogue of a file (imported record by record; what was refused and why goes to stderr) or a
  * synthetic one of n procedures when asked, and the kiosk update files in <dir> under /updates/.
+ * --synthetic-dossiers first adds n synthetic dossiers (a year's receipts, with ratings: server/syntheticDossiers.ts)
+ * through the admin API's write, printing its progress; --seed makes either synthetic set another one.
  * Without --demo it starts empty: no dossier, no catalogue, no enrolment code, and says how to issue the first code.
  * With --demo an empty database gets the demo dossiers, the demo enrolment code and the sample catalogue (48
  * hand-checked procedures, which tests rely on); `npm start` serves the demo catalogue (server/catalogueDemo.ts).
@@ -18,9 +20,10 @@ import { describeImport, importCatalogueFile } from './catalogueFile';
 import { type CatalogueChoice, MAX_SYNTHETIC_PROCEDURES } from './catalogueGenerator';
 import { apiPaths } from '../shared/api/gateway';
 import { startCentralServer } from './centralServer';
+import { MAX_SYNTHETIC_DOSSIERS, seedSyntheticDossiers } from './syntheticDossiers';
 
 const usage =
-  'usage: npm run central -- --port <0-65535> [--demo] [--no-rate-limits] [--db <file>] [--admin-token <token>] [--catalogue <file.json[.gz]> | --synthetic-catalogue <procedures> [--seed <n>]] [--updates-dir <dir>]';
+  'usage: npm run central -- --port <0-65535> [--demo] [--no-rate-limits] [--db <file>] [--admin-token <token>] [--catalogue <file.json[.gz]> | --synthetic-catalogue <procedures>] [--synthetic-dossiers <dossiers>] [--seed <n>] [--updates-dir <dir>]';
 
 interface CliOptions {
   port: number;
@@ -29,6 +32,7 @@ interface CliOptions {
   dbFile: string | undefined;
   adminToken: string | undefined;
   catalogue: CatalogueChoice | undefined;
+  syntheticDossiers: { count: number; seed: number | undefined } | undefined;
   updatesDir: string | undefined;
 }
 
@@ -43,6 +47,7 @@ const parseFlags = (args: string[]) =>
       'admin-token': { type: 'string' },
       catalogue: { type: 'string' },
       'synthetic-catalogue': { type: 'string' },
+      'synthetic-dossiers': { type: 'string' },
       seed: { type: 'string' },
       'updates-dir': { type: 'string' },
     },
@@ -62,13 +67,23 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
   if (values.db === '') return { error: '--db needs a file name' };
   const adminToken = values['admin-token'] ?? env.HCC_ADMIN_TOKEN;
   if (adminToken !== undefined && adminToken.length < 16) return { error: 'the admin token must have at least 16 characters' };
-  const catalogue = values.catalogue !== undefined ? readCatalogueChoice(values) : parseCatalogueChoice(values['synthetic-catalogue'], values.seed);
+  const seed = values.seed;
+  if (seed !== undefined && values['synthetic-catalogue'] === undefined && values['synthetic-dossiers'] === undefined) {
+    return { error: '--seed needs --synthetic-catalogue or --synthetic-dossiers' };
+  }
+  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) return { error: `--seed must be a whole number, not "${seed}"` };
+  const catalogue = values.catalogue !== undefined ? readCatalogueChoice(values) : parseCatalogueChoice(values['synthetic-catalogue'], seed);
   if ('error' in catalogue) return catalogue;
+  const dossiers = values['synthetic-dossiers'];
+  if (dossiers !== undefined && (!/^\d{1,8}$/.test(dossiers) || Number(dossiers) > MAX_SYNTHETIC_DOSSIERS)) {
+    return { error: `--synthetic-dossiers must be a number of dossiers from 0 to ${MAX_SYNTHETIC_DOSSIERS}, not "${dossiers}"` };
+  }
+  const syntheticDossiers = dossiers === undefined ? undefined : { count: Number(dossiers), seed: seed === undefined ? undefined : Number(seed) };
   const updatesDir = values['updates-dir'];
   if (updatesDir !== undefined && !statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
     return { error: `--updates-dir must name an existing directory, not "${updatesDir}"` };
   }
-  return { port: Number(values.port), demo: values.demo ?? false, rateLimits: !values['no-rate-limits'], dbFile: values.db, adminToken, catalogue: catalogue.choice, updatesDir };
+  return { port: Number(values.port), demo: values.demo ?? false, rateLimits: !values['no-rate-limits'], dbFile: values.db, adminToken, catalogue: catalogue.choice, syntheticDossiers, updatesDir };
 }
 
 /**
@@ -78,7 +93,7 @@ function parseCli(args: string[], env: NodeJS.ProcessEnv): CliOptions | { error:
  */
 function readCatalogueChoice(values: ReturnType<typeof parseFlags>): { choice: CatalogueChoice } | { error: string } {
   const file = values.catalogue ?? '';
-  if (values['synthetic-catalogue'] !== undefined || values.seed !== undefined) return { error: '--catalogue cannot go with --synthetic-catalogue or --seed' };
+  if (values['synthetic-catalogue'] !== undefined) return { error: '--catalogue cannot go with --synthetic-catalogue' };
   let json: unknown;
   try {
     const bytes = readFileSync(file);
@@ -96,11 +111,10 @@ function readCatalogueChoice(values: ReturnType<typeof parseFlags>): { choice: C
 }
 
 function parseCatalogueChoice(procedures: string | undefined, seed: string | undefined): { choice: CatalogueChoice | undefined } | { error: string } {
-  if (procedures === undefined) return seed === undefined ? { choice: undefined } : { error: '--seed needs --synthetic-catalogue' };
+  if (procedures === undefined) return { choice: undefined };
   if (!/^\d{1,7}$/.test(procedures) || Number(procedures) > MAX_SYNTHETIC_PROCEDURES) {
     return { error: `--synthetic-catalogue must be a number of procedures from 0 to ${MAX_SYNTHETIC_PROCEDURES}, not "${procedures}"` };
   }
-  if (seed !== undefined && !/^\d{1,9}$/.test(seed)) return { error: `--seed must be a whole number, not "${seed}"` };
   return { choice: { synthetic: Number(procedures), seed: seed === undefined ? undefined : Number(seed) } };
 }
 
@@ -120,6 +134,7 @@ async function main(): Promise<void> {
     catalogue: options.catalogue,
     updatesDir: options.updatesDir,
     log: (line) => process.stderr.write(`${line}\n`),
+    fill: options.syntheticDossiers && fillSynthetic(options.syntheticDossiers),
   });
   let stopping = false;
   const stop = () => {
@@ -139,6 +154,21 @@ async function main(): Promise<void> {
   if (options.adminToken === undefined) process.stdout.write(`admin token: ${server.adminToken}\n`);
   if (!options.demo) process.stdout.write(firstEnrollmentCodeHelp(server.url));
   process.stdout.write(`central listening on ${server.url}\n`);
+}
+
+/** Seeds the synthetic dossiers, printing how far it got and at what rate: sizing a deployment starts here. */
+function fillSynthetic({ count, seed }: { count: number; seed: number | undefined }) {
+  return (store: Parameters<typeof seedSyntheticDossiers>[0], now: Date) => {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const { ratings } = seedSyntheticDossiers(store, {
+      count,
+      seed,
+      now,
+      progress: (done) => process.stdout.write(`synthetic dossiers: ${done}/${count} (${seconds().toFixed(1)} s, ${Math.round(done / seconds())}/s)\n`),
+    });
+    process.stdout.write(`synthetic dossiers: ${count} and ${ratings} ratings stored in ${seconds().toFixed(1)} s\n`);
+  };
 }
 
 /** Outside demo mode no kiosk can enroll until an admin issues a code: say how, without echoing a given token. */

@@ -17,7 +17,7 @@ import {
   type EventPayload,
   type KioskError,
 } from '../../shared/contract/kiosk';
-import { BridgeReplyFrame, WEB_BRIDGE_PATH, type BridgeFailure, type BridgeRequestFrame } from '../../shared/contract/webBridge';
+import { BRIDGE_BUSY, BridgeReplyFrame, WEB_BRIDGE_PATH, type BridgeFailure, type BridgeRequestFrame } from '../../shared/contract/webBridge';
 import { createHealthReports, SCANNER_HEALTH_AFTER_BURST } from '../../shared/scanner/deviceHealth';
 import { listenForWedgeScans } from './wedgeScanner';
 import { parseJson } from '../../shared/text/parseJson';
@@ -54,6 +54,8 @@ export function createWebHostKiosk(win: Window, openSocket: OpenBridgeSocket = (
     if (reply.kind === 'lost') return failed('UNAVAILABLE', 'The kiosk host could not be reached');
     if (reply.kind === 'unreadable') return failed('BAD_RESPONSE', 'Unreadable host reply');
     if (reply.kind === 'failure') {
+      // The host had too many of this page's calls waiting: the page's own flood, which passes; try again shortly.
+      if (reply.error.code === BRIDGE_BUSY) return failed('UNAVAILABLE', reply.error.message);
       const code = KioskErrorCode.safeParse(reply.error.code);
       // Host-level codes outside the contract (UNKNOWN_CHANNEL) mean the two sides disagree: an internal fault.
       return failed(code.success ? code.data : 'INTERNAL', reply.error.message);

@@ -23,6 +23,16 @@ export const BridgeRequestFrame = z.union([
 ]);
 export type BridgeRequestFrame = z.infer<typeof BridgeRequestFrame>;
 
+/**
+ * A call the host refused because this socket already has MAX_CALLS_QUEUED_PER_SOCKET calls waiting: a host-level
+ * failure code, which the page reports to its caller as UNAVAILABLE (try again shortly).
+ */
+export const BRIDGE_BUSY = 'BUSY';
+/** Calls one socket may have running in the core at once; more wait on that socket, in order. */
+export const MAX_CALLS_IN_FLIGHT_PER_SOCKET = 4;
+/** Calls that may wait behind those; a call past this is refused with BRIDGE_BUSY. */
+export const MAX_CALLS_QUEUED_PER_SOCKET = 16;
+
 export const BridgeFailure = z.object({ code: z.string(), message: z.string() });
 export type BridgeFailure = z.infer<typeof BridgeFailure>;
 

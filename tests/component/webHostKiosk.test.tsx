@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScanEvent } from '../../shared/contract/kiosk';
+import { BRIDGE_BUSY } from '../../shared/contract/webBridge';
 import { defaultWedgeTiming } from '../../shared/scanner/wedgeDecoder';
 import { createWebHostKiosk } from '../../renderer/bridge/webHostKiosk';
 import { fakeBridgeHost, type HostAnswer } from './fakeBridgeHost';
@@ -95,6 +96,11 @@ describe('web host bridge: dossier lookup', () => {
 
     const unknown = kioskAnswering(() => ({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }));
     expect(await unknown.kiosk.dossier.lookup({ code: 'H56-0001' })).toMatchObject({ error: { code: 'INTERNAL' } });
+  });
+
+  it('turns a host too busy with this page\'s calls into UNAVAILABLE, which the screens tell as "try again"', async () => {
+    const busy = kioskAnswering(() => ({ ok: false, error: { code: BRIDGE_BUSY, message: 'Too many calls waiting' } }));
+    expect(await busy.kiosk.dossier.lookup({ code: 'H56-0001' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   });
 });
 

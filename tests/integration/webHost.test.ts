@@ -177,8 +177,8 @@ describe('web host: bridge', () => {
     expect((await raw('/bridge/invoke/app:info', { method: 'POST', body: '{}' })).status).toBe(404);
   });
 
-  it('opens the bridge without Origin (a process on this machine, not a browser page)', async () => {
-    expect(await bridgeUpgradeStatus(host.url, {})).toBe(101);
+  it('refuses to open the bridge without Origin with 403: the page always sends it, nothing else may use the bridge', async () => {
+    expect(await bridgeUpgradeStatus(host.url, {})).toBe(403);
   });
 
   it('sends the catalogue status to a page that subscribes, the current status first', async () => {
