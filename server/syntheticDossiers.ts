@@ -134,7 +134,7 @@ export function seedSyntheticDossiers(store: CentralStore, { count, seed = 1, no
     const time = procedure.methods.find((method) => method.time.value !== null)?.time;
     // Working days run five in seven calendar days; hours count as part of a day.
     const days = time === undefined || time.value === null ? 10 : time.unit === 'gio' ? time.value / 8 : time.unit === 'ngay' ? time.value : (time.value * 7) / 5;
-    return { procedure: { code: procedure.code, name: procedure.name }, level: procedure.level === 'tinh' ? 'tinh' : 'xa', days: Math.max(0.5, days) } as const;
+    return { procedure: { code: procedure.code, name: procedure.name }, level: procedure.levels.includes('tinh') ? 'tinh' : 'xa', days: Math.max(0.5, days) } as const;
   });
   const nowMs = now.getTime();
   let ratings = 0;
