@@ -14,6 +14,7 @@ import type { BarcodeFormat, DecodeOptions, RgbaImage } from '../../shared/barco
 import { barcodeFormats } from '../../shared/barcode/types';
 import { createZxingWasmDecoder } from '../../shared/barcode/wasmDecoder';
 import { createZxingDecoder } from '../../shared/barcode/zxingDecoder';
+import { underCi } from '../support/ci';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 export const corpus = path.resolve(projectRoot, '../shared/corpus/zxing-blackbox');
@@ -23,7 +24,6 @@ export const corpus = path.resolve(projectRoot, '../shared/corpus/zxing-blackbox
  * accuracy check can never silently not run.
  */
 const corpusPresent = existsSync(corpus);
-const underCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
 
 interface Threshold {
   rotation: number;

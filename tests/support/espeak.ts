@@ -1,8 +1,9 @@
 /** Whether the real eSpeak NG can run here, for the tests that need it. */
 import { execFileSync } from 'node:child_process';
+import { underCi } from './ci';
 
 /**
- * True when `espeak-ng` runs. Without it the real-voice tests skip, except under CI (`CI=true`), which installs it
+ * True when `espeak-ng` runs. Without it the real-voice tests skip, except under CI, which installs it
  * (.ci/run): there its absence throws, so those tests can never silently not run.
  */
 export function realEspeakInstalled(): boolean {
@@ -10,7 +11,7 @@ export function realEspeakInstalled(): boolean {
     execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
-    if (process.env.CI === 'true') throw new Error('espeak-ng is not installed, and CI must run the real-voice tests (.ci/run installs it)');
+    if (underCi) throw new Error('espeak-ng is not installed, and CI must run the real-voice tests (.ci/run installs it)');
     return false;
   }
 }

@@ -182,10 +182,11 @@ describe('on-time board and satisfaction summary from kept totals', () => {
     const now = new Date(vietnamInstant(2026, 12, 3).getTime());
     store.close();
     stores = stores.filter((s) => s !== store);
-    // Back to the schema before the totals: the next open runs their migration over what is stored.
+    // Back to the schema before the totals (and before the search gaps, the one migration after them): the next open
+    // runs both over what is stored.
     const db = new Database(file);
-    db.exec('DROP TABLE dossier_facts; DROP TABLE ontime_totals; DROP TABLE stats_mark; DROP TABLE rating_totals;');
-    db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+    db.exec('DROP TABLE dossier_facts; DROP TABLE ontime_totals; DROP TABLE stats_mark; DROP TABLE rating_totals; DROP TABLE search_gaps;');
+    db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 2}`);
     db.close();
     const reopened = openCentralStore(file);
     stores.push(reopened);
