@@ -24,7 +24,7 @@ import { Dossier } from '../shared/api/gateway';
 import { openCentralStore } from '../server/centralStore';
 import { onTimeBoard, periodContaining } from '../server/feedbackStats';
 import { seedSyntheticDossiers } from '../server/syntheticDossiers';
-import { projectRoot, runTypeScript } from '../tests/support/processes';
+import { projectRoot, runTypeScript, stopChild } from '../tests/support/processes';
 import { startStealCount } from './cpuSteal';
 import { ms, percentile, verdictLine } from './stats';
 
@@ -148,18 +148,6 @@ function startServer(dbFile: string): Promise<Server> {
       }
     });
     child.once('exit', (code) => fail(`exited with ${code}`));
-  });
-}
-
-function stopServer({ child }: Server): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      done();
-    });
-    child.kill('SIGTERM');
   });
 }
 
@@ -315,7 +303,7 @@ export async function benchCentralLoad(): Promise<string[]> {
         say(verdictLine({ name: `lookup p95 at ${size.toLocaleString('en')} dossiers, ${KIOSKS} kiosks`, value: lookupP95, target: TARGET_P95_MS }));
       }
     } finally {
-      await stopServer(server);
+      await stopChild(server.child);
     }
     // After the load: the former path's garbage (every dossier parsed) must not pause the load generator.
     say(boardCost(dbFile, size));

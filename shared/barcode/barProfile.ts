@@ -14,7 +14,7 @@
  *    against the blur it shows (projected Landweber: a bar code is two-level, so the estimate is clamped to black and
  *    white at every step), then thresholded. The 1-D readers get rows built from that.
  */
-import type { LuminanceImage } from './luminance';
+import { bilinearSample, type LuminanceImage } from './luminance';
 
 /** Tiles of this many pixels a side: a few modules of a code held at 2 pixels a module, many of one held closer. */
 export const TILE = 16;
@@ -270,15 +270,7 @@ export function barProfile(
         sum += 255;
         continue;
       }
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const x1 = Math.min(x0 + 1, width - 1);
-      const y1 = Math.min(y0 + 1, height - 1);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const top = data[y0 * width + x0]! * (1 - fx) + data[y0 * width + x1]! * fx;
-      const bottom = data[y1 * width + x0]! * (1 - fx) + data[y1 * width + x1]! * fx;
-      sum += top * (1 - fy) + bottom * fy;
+      sum += bilinearSample(data, width, height, sx, sy);
     }
     profile[i] = sum / lineCount;
   }

@@ -220,6 +220,19 @@ function wrapDegrees(degrees: number): number {
   return folded;
 }
 
+/** The grey level at (x, y) between pixels, from its four neighbours; (x, y) must lie within the image. */
+export function bilinearSample(data: Uint8ClampedArray, width: number, height: number, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const x1 = Math.min(x0 + 1, width - 1);
+  const y1 = Math.min(y0 + 1, height - 1);
+  const fx = x - x0;
+  const fy = y - y0;
+  const top = data[y0 * width + x0]! * (1 - fx) + data[y0 * width + x1]! * fx;
+  const bottom = data[y1 * width + x0]! * (1 - fx) + data[y1 * width + x1]! * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
 /**
  * Bilinear samples of the image on a grid of `size` turned by `degrees`, the grid's point `pivot` on the image's point
  * `centre`: row v's pixel u lies u - pivot.u steps along that direction and v - pivot.v steps across it (a quarter turn
@@ -248,15 +261,7 @@ function sampleTurnedGrid(
         out[target] = WHITE;
         continue;
       }
-      const x0 = Math.floor(sourceX);
-      const y0 = Math.floor(sourceY);
-      const x1 = Math.min(x0 + 1, sourceWidth - 1);
-      const y1 = Math.min(y0 + 1, sourceHeight - 1);
-      const fx = sourceX - x0;
-      const fy = sourceY - y0;
-      const top = data[y0 * sourceWidth + x0]! * (1 - fx) + data[y0 * sourceWidth + x1]! * fx;
-      const bottom = data[y1 * sourceWidth + x0]! * (1 - fx) + data[y1 * sourceWidth + x1]! * fx;
-      out[target] = top * (1 - fy) + bottom * fy;
+      out[target] = bilinearSample(data, sourceWidth, sourceHeight, sourceX, sourceY);
     }
   }
   return { data: out, width, height };
