@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogueImportReport, cataloguePaths } from '../../shared/api/catalogue';
-import { apiPaths, EnrollmentCodeIssued, EnrollResponse } from '../../shared/api/gateway';
 import { startCentralServer } from '../../server/centralServer';
 import { NATIONAL_CATALOGUE_FILE } from '../../server/catalogueDemo';
+import { enrollWithIssuedCode } from '../support/api';
 import { runCentralCli } from '../support/centralCli';
 import { makeTempDir, projectRoot } from '../support/processes';
 
@@ -44,18 +44,6 @@ function cli(args: string[]): Promise<{ exitCode: number; stdout: string; stderr
   });
 }
 
-/** A kiosk token from a plain server (no demo code): an admin issues the code, the kiosk enrolls with it. */
-async function enroll(url: string, adminToken: string): Promise<string> {
-  const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: '{}' });
-  const { enrollmentCode } = EnrollmentCodeIssued.parse(await issued.json());
-  const response = await fetch(url + apiPaths.enroll, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ enrollmentCode, hardwareId: 'national-catalogue-kiosk' }),
-  });
-  return EnrollResponse.parse(await response.json()).token;
-}
-
 describe('npm run central -- --catalogue <file>, then cli sync and cli search', () => {
   it('serves every valid record of the file, reports each refused one with why, and a kiosk syncs and searches the rest', async () => {
     const central = runCentralCli(['--port', '0', '--admin-token', 'national-catalogue-admin-0123', '--catalogue', file]);
@@ -67,7 +55,7 @@ describe('npm run central -- --catalogue <file>, then cli sync and cli search', 
     expect(central.stderr()).toContain('  refused procedure tthc-9.999992: names field linh-vuc-khong-co, which the catalogue does not hold');
 
     const dataDir = join(dir, 'kiosk');
-    const token = await enroll(url, 'national-catalogue-admin-0123');
+    const token = await enrollWithIssuedCode(url, 'national-catalogue-admin-0123', 'national-catalogue-kiosk');
     const sync = await cli(['sync', '--central', url, '--token', token, '--data-dir', dataDir]);
     expect(sync.exitCode).toBe(0);
     expect(sync.stdout).toContain(`${national.procedures.length} procedures, ${national.agencies.length} agencies, ${national.fields.length} fields`);

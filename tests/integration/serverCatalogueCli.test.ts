@@ -1,8 +1,8 @@
 // `npm run central -- --synthetic-catalogue <n> [--seed <s>]` as a process: it serves the generated catalogue.
 import { describe, expect, it } from 'vitest';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
-import { apiPaths, EnrollmentCodeIssued, EnrollResponse } from '../../shared/api/gateway';
 import { generateCatalogue } from '../../server/catalogueGenerator';
+import { enrollWithIssuedCode } from '../support/api';
 import { runCentralCli } from '../support/centralCli';
 
 const ADMIN_TOKEN = 'cli-catalogue-admin-token-0123';
@@ -12,14 +12,7 @@ const runCentral = (args: string[]) => runCentralCli(['--port', '0', '--admin-to
 describe('npm run central -- --synthetic-catalogue', () => {
   it('serves the synthetic catalogue of that size and seed instead of the sample', async () => {
     const url = await runCentral(['--synthetic-catalogue', '150', '--seed', '11']).listening;
-    const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    const { enrollmentCode } = EnrollmentCodeIssued.parse(await issued.json());
-    const enrolled = await fetch(url + apiPaths.enroll, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ enrollmentCode, hardwareId: 'cli-catalogue-kiosk' }),
-    });
-    const { token } = EnrollResponse.parse(await enrolled.json());
+const token = await enrollWithIssuedCode(url, ADMIN_TOKEN, 'cli-catalogue-kiosk');
     const response = await fetch(`${url}${cataloguePaths.changes}?limit=500`, { headers: { authorization: `Bearer ${token}` } });
     const page = CatalogueChangesPage.parse(await response.json());
     const served = page.changes.filter(({ type }) => type === 'procedure').map(({ id }) => id);

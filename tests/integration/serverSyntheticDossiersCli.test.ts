@@ -2,7 +2,7 @@
 // then serves them (the on-time board counts them).
 import { describe, expect, it } from 'vitest';
 import { feedbackPaths, OnTimeBoard } from '../../shared/api/feedback';
-import { apiPaths, EnrollmentCodeIssued, EnrollResponse } from '../../shared/api/gateway';
+import { enrollWithIssuedCode } from '../support/api';
 import { runCentralCli } from '../support/centralCli';
 
 const ADMIN_TOKEN = 'cli-synthetic-admin-token-0123';
@@ -14,14 +14,7 @@ describe('npm run central -- --synthetic-dossiers', () => {
     const url = await central.listening;
     expect(central.stdout()).toMatch(/^synthetic dossiers: 600\/600 \([\d.]+ s, \d+\/s\)$/m);
     expect(central.stdout()).toMatch(/^synthetic dossiers: 600 and \d+ ratings stored in [\d.]+ s$/m);
-    const issued = await fetch(url + apiPaths.adminEnrollmentCodes, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-    const { enrollmentCode } = EnrollmentCodeIssued.parse(await issued.json());
-    const enrolled = await fetch(url + apiPaths.enroll, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ enrollmentCode, hardwareId: 'cli-synthetic-kiosk' }),
-    });
-    const { token } = EnrollResponse.parse(await enrolled.json());
+const token = await enrollWithIssuedCode(url, ADMIN_TOKEN, 'cli-synthetic-kiosk');
     const board = OnTimeBoard.parse(await (await fetch(`${url}${feedbackPaths.onTime}?period=year`, { headers: { authorization: `Bearer ${token}` } })).json());
     const received = board.agencies.reduce((sum, agency) => sum + agency.received, 0);
     // The year so far holds most of the past twelve months' receipts, never more than were seeded.
