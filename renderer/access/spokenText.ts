@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { indicatorScores, ratings } from '../../shared/api/feedback';
 import { nextStep, timeliness } from '../../shared/dossier/statusRules';
 import { formatDateTime } from '../format/dateTime';
+import { formatVnd } from '../format/number';
 import { indicatorAt, indicatorCount, indicatorScoreNames, type RatingStep } from '../feedback/ratingFlow';
 import type { Language } from '../i18n';
 import { nextStepSentence } from '../screens/nextStepText';
@@ -63,5 +64,10 @@ function statusSummary(screen: Extract<Screen, { name: 'status' }>, t: TFunction
   if (dossier.finishedAt === null) parts.push(t('access.speech.dueAt', { date: formatDateTime(dossier.dueAt, language) }));
   parts.push(nextStepSentence(step, t));
   if (step.kind === 'bring_documents' && step.documents.length > 0) parts.push(t('access.speech.documents', { documents: step.documents.join('; ') }));
+  // The fee as the screen shows it, so that a citizen who cannot read it still knows how much and by when.
+  const { payment } = dossier;
+  if (payment) {
+    parts.push(t('access.speech.payment', { amount: formatVnd(payment.amountVnd, language), purpose: payment.purpose, deadline: formatDateTime(payment.deadline, language) }));
+  }
   return parts.join(' ');
 }

@@ -276,6 +276,7 @@ export const en: Catalogue = {
       status: 'Dossier status: {{status}}.',
       dueAt: 'Result due: {{date}}.',
       documents: 'Documents to bring: {{documents}}.',
+      payment: 'Amount to pay: {{amount}}, for: {{purpose}}, pay by: {{deadline}}.',
       procedures: 'Choose a field or search for the procedure you need.',
       rating: 'Are you satisfied with how this dossier was handled? Choose: {{choices}}.',
       board: 'On-time figures and citizen satisfaction for each agency.',

@@ -303,6 +303,7 @@ export const vi = {
       status: 'Tình trạng hồ sơ: {{status}}.',
       dueAt: 'Ngày hẹn trả kết quả: {{date}}.',
       documents: 'Giấy tờ cần mang: {{documents}}.',
+      payment: 'Số tiền cần nộp: {{amount}}, khoản nộp: {{purpose}}, hạn nộp: {{deadline}}.',
       procedures: 'Chọn lĩnh vực hoặc tìm kiếm thủ tục quý khách cần.',
       rating: 'Quý khách hài lòng với việc giải quyết hồ sơ này không? Chọn: {{choices}}.',
       board: 'Số liệu hồ sơ giải quyết đúng hạn và mức độ hài lòng của từng cơ quan.',

@@ -52,7 +52,9 @@ function tokenPattern(language: SpeechLanguage): RegExp {
     '(?<hour>\\d{1,2}):(?<minute>\\d{2})',
     ...(language === 'vi' ? ['(?<hourH>\\d{1,2})h(?<minuteH>\\d{2})?'] : []),
     '(?<phone>(?:\\+84 ?|0)\\d{2,3}(?:[ .]?\\d{3,4}){2}|1[89]00[ .]?\\d{4})',
-    `(?<amount>${integer})(?:${decimal}(?<amountFraction>\\d+))? ?(?:${currency})`,
+    // The space may be a no-break one, as Intl's currency format writes it; English puts the code first ("VND 150,000").
+    `(?<amount>${integer})(?:${decimal}(?<amountFraction>\\d+))?[ \u00a0]?(?:${currency})`,
+    `(?:VNĐ|VND|₫)[ \u00a0]?(?<amountAfterCurrency>${integer})`,
     `(?<percent>${integer})(?:${decimal}(?<percentFraction>\\d+))? ?%`,
     language === 'vi' ? '(?<ordinalWord>[Tt]hứ) (?<ordinal>\\d{1,2})' : '(?<ordinal>\\d{1,3})(?:st|nd|rd|th)',
     '(?<numerator>\\d+)/(?<denominator>\\d+)',
@@ -113,6 +115,7 @@ function tokenReader(words: {
       }
       if (groups.phone !== undefined) return groups.phone.replace('+', ' +').split(/[ .]+/).filter(Boolean).map((part) => (part === '+84' ? `${words.language === 'vi' ? 'cộng' : 'plus'} ${digitByDigit(part)}` : digitByDigit(part))).join(', ');
       if (groups.amount !== undefined) return `${number(groups.amount, groups.amountFraction)} ${currencyWords[words.language]}`;
+      if (groups.amountAfterCurrency !== undefined) return `${number(groups.amountAfterCurrency, undefined)} ${currencyWords[words.language]}`;
       if (groups.percent !== undefined) return `${number(groups.percent, groups.percentFraction)} ${words.percent}`;
       if (groups.ordinal !== undefined) return words.ordinal(Number(groups.ordinal), groups.ordinalWord);
       if (groups.numerator !== undefined) return words.fraction(number(groups.numerator), number(groups.denominator!));

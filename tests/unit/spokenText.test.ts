@@ -3,6 +3,7 @@ import type { DossierView } from '../../shared/contract/kiosk';
 import { spokenSummary } from '../../renderer/access/spokenText';
 import { createKioskI18n, type Language } from '../../renderer/i18n';
 import type { Screen } from '../../renderer/state/kioskState';
+import { readAloud } from '../../shared/speech/readAloud';
 
 const checkedAt = Date.parse('2026-03-16T03:00:00.000Z');
 
@@ -94,5 +95,27 @@ describe('what voice guidance says', () => {
     );
     expect(say(third, 'en')).toMatch(/^Detailed rating, optional\. Criterion 3 of 9\. .*Choose: Not good, Acceptable, Good\.$/);
     expect(say(third)).not.toContain('000.00.06.H56');
+  });
+
+  it('says the fee of a dossier awaiting payment, what it is for and by when, never the account or the reference', () => {
+    const payment = {
+      amountVnd: 150_000,
+      purpose: 'Lệ phí cấp Giấy chứng nhận quyền sử dụng đất',
+      beneficiary: { bankBin: '970415', accountNumber: '113366668888', accountName: 'KHO BAC NHA NUOC' },
+      reference: 'HS2603100042',
+      deadline: '2026-03-25T10:00:00.000Z',
+      vietQrPayload: '000201010212',
+    };
+    const awaiting = status(dossier({ status: 'awaiting_payment', payment }));
+    const vi = say(awaiting);
+    expect(vi).toContain('Số tiền cần nộp: 150.000');
+    expect(vi).toContain('khoản nộp: Lệ phí cấp Giấy chứng nhận quyền sử dụng đất, hạn nộp: 17:00 25/03/2026.');
+    expect(readAloud(vi, 'vi')).toContain('một trăm năm mươi nghìn đồng');
+    expect(readAloud(say(awaiting, 'en'), 'en')).toContain('Amount to pay: one hundred fifty thousand dong');
+    for (const text of [vi, say(awaiting, 'en')]) {
+      expect(text).not.toContain('113366668888');
+      expect(text).not.toContain('HS2603100042');
+    }
+    expect(say(status(dossier()))).not.toContain('Số tiền cần nộp');
   });
 });
