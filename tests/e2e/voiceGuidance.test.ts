@@ -78,7 +78,8 @@ describe.skipIf(!realEspeakInstalled())('voice guidance through the web host, wi
     await page.getByRole('button', { name: 'Về trang chủ' }).click();
     await expect.poll(() => page.evaluate(() => window.playedAudio?.[1]?.stopped)).toBe(true);
     expect(await voiceButton.getAttribute('aria-pressed')).toBe('false');
-    expect(await voiceButton.getAttribute('data-speaking')).toBe('false');
+    // The ring goes in the render after the one that stopped the audio (the stop's state update), so wait for it.
+    await expect.poll(() => voiceButton.getAttribute('data-speaking')).toBe('false');
     expect(synthesized()).toBe(2);
     // The kiosk's CSP (no media-src for blob: or data:) refused nothing on the way.
     expect(await page.evaluate(() => window.refusedByCsp)).toEqual([]);
