@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CatalogueChangesPage, cataloguePaths } from '../../shared/api/catalogue';
 import { generateCatalogue } from '../../server/catalogueGenerator';
 import { enrollWithIssuedCode } from '../support/api';
-import { runCentralCli } from '../support/centralCli';
+import { expectArgumentRefused, runCentralCli } from '../support/centralCli';
 
 const ADMIN_TOKEN = 'cli-catalogue-admin-token-0123';
 /** The server on a free port with an admin token, plus `args`. */
@@ -25,10 +25,6 @@ const token = await enrollWithIssuedCode(url, ADMIN_TOKEN, 'cli-catalogue-kiosk'
     ['a size over the maximum', ['--synthetic-catalogue', '9000001'], '--synthetic-catalogue must be'],
     ['a seed that is not a number', ['--synthetic-catalogue', '10', '--seed', 'x'], '--seed must be'],
   ])('refuses %s with one line on stderr and exit status 2', async (_case, args, reason) => {
-    const central = runCentral(args);
-    expect(await central.exited).toBe(2);
-    const lines = central.stderr().trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(reason);
+    await expectArgumentRefused(runCentral(args), reason);
   });
 });

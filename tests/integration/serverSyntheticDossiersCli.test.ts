@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackPaths, OnTimeBoard } from '../../shared/api/feedback';
 import { enrollWithIssuedCode } from '../support/api';
-import { runCentralCli } from '../support/centralCli';
+import { expectArgumentRefused, runCentralCli } from '../support/centralCli';
 
 const ADMIN_TOKEN = 'cli-synthetic-admin-token-0123';
 const runCentral = (args: string[]) => runCentralCli(['--port', '0', '--admin-token', ADMIN_TOKEN, ...args]);
@@ -28,10 +28,6 @@ const token = await enrollWithIssuedCode(url, ADMIN_TOKEN, 'cli-synthetic-kiosk'
     ['a count over the maximum', ['--synthetic-dossiers', '10000001'], '--synthetic-dossiers must be'],
     ['a seed without a synthetic set', ['--seed', '3'], '--seed needs --synthetic-catalogue or --synthetic-dossiers'],
   ])('refuses %s with one line on stderr and exit status 2', async (_case, args, reason) => {
-    const central = runCentral(args);
-    expect(await central.exited).toBe(2);
-    const lines = central.stderr().trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(reason);
+    await expectArgumentRefused(runCentral(args), reason);
   });
 });

@@ -3,7 +3,7 @@
  * which benchmarks import too, because it registers a vitest hook.
  */
 import { spawn } from 'node:child_process';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { projectRoot, runTypeScript } from './processes';
 
 /** `npm run central` as its command-line tests see it: what it prints, whether it listens, how it exits. */
@@ -51,4 +51,12 @@ export function runCentralCli(args: string[], env: NodeJS.ProcessEnv = {}): Cent
     await stop();
   });
   return { stdout: () => stdout, stderr: () => stderr, listening, exited, signal: (name) => child.kill(name), stop };
+}
+
+/** `npm run central` refused its arguments as it should: one line on stderr naming `reason`, exit status 2. */
+export async function expectArgumentRefused(central: CentralCliProcess, reason: string): Promise<void> {
+  expect(await central.exited).toBe(2);
+  const lines = central.stderr().trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(reason);
 }

@@ -4,6 +4,7 @@ import { spokenSummary } from '../../renderer/access/spokenText';
 import { createKioskI18n, type Language } from '../../renderer/i18n';
 import type { Screen } from '../../renderer/state/kioskState';
 import { readAloud } from '../../shared/speech/readAloud';
+import { paymentView } from '../support/dossiers';
 
 const checkedAt = Date.parse('2026-03-16T03:00:00.000Z');
 
@@ -98,14 +99,7 @@ describe('what voice guidance says', () => {
   });
 
   it('says the fee of a dossier awaiting payment, what it is for and by when, never the account or the reference', () => {
-    const payment = {
-      amountVnd: 150_000,
-      purpose: 'Lệ phí cấp Giấy chứng nhận quyền sử dụng đất',
-      beneficiary: { bankBin: '970415', accountNumber: '113366668888', accountName: 'KHO BAC NHA NUOC' },
-      reference: 'HS2603100042',
-      deadline: '2026-03-25T10:00:00.000Z',
-      vietQrPayload: '000201010212',
-    };
+    const payment = paymentView();
     const awaiting = status(dossier({ status: 'awaiting_payment', payment }));
     const vi = say(awaiting);
     expect(vi).toContain('Số tiền cần nộp: 150.000');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dossierStatuses, type DossierStatus } from '../../shared/api/gateway';
 import type { DossierView } from '../../shared/contract/kiosk';
 import { currentStepIndex, nextStep, timeliness, type NextStep } from '../../shared/dossier/statusRules';
+import { paymentView } from '../support/dossiers';
 
 const dueAt = '2026-03-10T17:00:00+07:00';
 const beforeDue = '2026-03-09T09:00:00+07:00';
@@ -111,14 +112,7 @@ describe('nextStep', () => {
   });
 
   it('offers the transfer when the dossier carries a payment the kiosk can show', () => {
-    const payment = {
-      amountVnd: 150_000,
-      purpose: 'Lệ phí',
-      beneficiary: { bankBin: '970415', accountNumber: '113000268868', accountName: 'TRUNG TAM' },
-      reference: 'HCC 1',
-      deadline: '2026-12-31T16:30:00+07:00',
-      vietQrPayload: '000201',
-    };
+    const payment = paymentView({ deadline: '2026-12-31T16:30:00+07:00' });
     expect(nextStep(dossier({ status: 'awaiting_payment', payment }))).toMatchObject({ kind: 'pay_fee', byTransfer: true });
   });
 
